@@ -1,0 +1,85 @@
+"""Command line: `cpsite validate`, `cpsite generate`, `cpsite build`, `cpsite serve`.
+
+Thin on purpose: each command parses its options and calls one function of the pipeline.
+MkDocs is only ever started as a separate process, so this module never imports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .problems import ValidationFailed, summary
+from .project import Project
+from .validate import validate_project
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    project = Project.find()
+    paths = [Path(p) for p in args.paths]
+    missing = [p for p in paths if not p.is_file()]
+    for p in missing:
+        print(f"{p}:0:0: E100 no such file", file=sys.stderr)
+    if missing:
+        return 2
+    result = validate_project(project, only=paths or None)
+    for problem in result.problems:
+        print(problem.github() if args.format == "github" else problem)
+    print(summary(result.problems, result.checked), file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .generate import generate
+
+    project = Project.find()
+    try:
+        result, changes = generate(project, edit_base=args.edit_base)
+    except ValidationFailed as failed:
+        print(failed.report(), file=sys.stderr)
+        return 1
+    print(f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged",
+          file=sys.stderr)
+    return 0
+
+
+def _mkdocs(*args: str) -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=Project.find().root, env=env)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    extra = ["-d", args.site_dir] if args.site_dir else []
+    return _mkdocs("build", "--strict", *extra)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    return _mkdocs("serve", "--dev-addr", f"127.0.0.1:{args.port}")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="cpsite", description=__doc__.splitlines()[0])
+    sub = top.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check records and print every problem as file:line:col")
+    p.add_argument("paths", nargs="*", help="record files to check (default: all)")
+    p.add_argument("--format", choices=("text", "github"), default="text",
+                   help="github: workflow annotations for pull requests")
+    p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("generate", help="validate, then write the generated Markdown pages")
+    p.add_argument("--edit-base", default=None, help="URL prefix for 'edit this record' links")
+    p.set_defaults(func=cmd_generate)
+    p = sub.add_parser("build", help="build the whole site with mkdocs --strict (site/ by default)")
+    p.add_argument("--site-dir", default=None)
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("serve", help="build and serve the site on 127.0.0.1 with live reload")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)

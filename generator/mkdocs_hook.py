@@ -1,0 +1,121 @@
+"""The MkDocs adapter: the only module that imports mkdocs.
+
+- Before the first build of a run, validate and generate (a bad record stops the build with
+  the same file:line:col messages as `cpsite validate`, before anything is written).
+- `mkdocs build` writes into a sibling staging folder and swaps it in only at the very end,
+  so a failed build leaves the previous site folder exactly as it was.
+- Generated pages get "edit" links to the record they came from.
+
+mkdocs-static-i18n builds each extra language by calling MkDocs' build() again from its own
+on_post_build, so every event here can run several times per run; the depth counter tells
+the outermost build apart.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from generator.generate import generate
+from generator.problems import ValidationFailed
+from generator.project import Project
+
+log = logging.getLogger("mkdocs.cpsite")
+
+_state = {"command": None, "final": None, "staging": None, "depth": 0}
+
+
+class _WarningCounter(logging.Handler):
+    """Counts MkDocs warnings: with --strict, MkDocs aborts only after on_post_build, so the
+    swap must not happen when any warning was logged."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+_warnings = _WarningCounter()
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+def _records_edit_base(config) -> str | None:
+    repo = config.repo_url
+    base = (config.extra or {}).get("edit_records_uri")
+    return f"{repo.rstrip('/')}/{base.strip('/')}/" if repo and base else None
+
+
+@event_priority(100)
+def on_config(config):
+    if _state["command"] in ("build", "gh-deploy") and _state["final"] is None:
+        final = Path(config.site_dir)
+        staging = final.with_name(final.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        _state.update(final=final, staging=staging)
+        config.site_dir = str(staging)
+        _warnings.count = 0
+        logging.getLogger("mkdocs").addHandler(_warnings)
+    return config
+
+
+def on_pre_build(config):
+    _state["depth"] += 1
+    if _state["depth"] > 1:
+        return
+    project = Project(Path(config.config_file_path).parent)
+    try:
+        _, changes = generate(project, edit_base=_records_edit_base(config))
+    except ValidationFailed as failed:
+        _cleanup()
+        raise PluginError("Invalid records; nothing was built:\n" + failed.report()) from None
+    if changes:
+        log.info("cpsite: %d generated file(s) written, %d removed", len(changes.written), len(changes.removed))
+
+
+def on_page_context(context, page, config, nav):
+    edit_path = page.meta.get("edit_path")
+    base = _records_edit_base(config)
+    if page.meta.get("generated_from"):
+        page.edit_url = base + edit_path if base and edit_path else None
+    return context
+
+
+@event_priority(-200)
+def on_post_build(config):
+    _state["depth"] -= 1
+    if _state["depth"] > 0 or _state["staging"] is None:
+        return
+    final, staging = _state["final"], _state["staging"]
+    if config.strict and _warnings.count:
+        _cleanup()
+        return
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(staging, final)
+    shutil.rmtree(old, ignore_errors=True)
+    config.site_dir = str(final)
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    _state.update(final=None, staging=None)
+
+
+def on_build_error(error):
+    _cleanup()
+
+
+def _cleanup():
+    if _state["staging"] is not None:
+        shutil.rmtree(_state["staging"], ignore_errors=True)
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    _state.update(final=None, staging=None, depth=0)

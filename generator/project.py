@@ -1,0 +1,45 @@
+"""Where things live in a cpsite checkout. One object passed to every stage."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+
+@dataclasses.dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def technologies_dir(self) -> Path:
+        return self.root / "technologies"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def schema_dir(self) -> Path:
+        return self.root / "schema"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def snippets_dir(self) -> Path:
+        """Generated Markdown fragments that hand-written pages include (never committed)."""
+        return self.root / ".generated" / "snippets"
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> "Project":
+        """The checkout containing `start` (default: the working directory)."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "mkdocs.yml").is_file() and (folder / "schema").is_dir():
+                return cls(folder)
+        return cls(here)

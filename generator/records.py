@@ -1,0 +1,180 @@
+"""The data model: frozen records built from data that has already passed validation.
+
+Templates and catalogue code only ever see these objects, never raw YAML. Building them does
+no checking; call `validate` first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Optional
+
+LANGS = ("en", "zh")  # languages written by hand; derived editions are made from these
+
+
+@dataclasses.dataclass(frozen=True)
+class Text:
+    en: str
+    zh: str
+
+    def __getitem__(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+    @classmethod
+    def of(cls, raw: Optional[dict]) -> Optional["Text"]:
+        return cls(raw["en"], raw["zh"]) if raw else None
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str
+    url: Optional[str] = None
+    document: Optional[str] = None
+    language: Optional[str] = None
+
+    @classmethod
+    def of(cls, raw: dict) -> "Source":
+        return cls(raw["id"], raw["title"], raw["publisher"], str(raw["date"]), raw.get("url"),
+                   raw.get("document"), raw.get("language"))
+
+
+FIGURE_KINDS = ("investment", "subsidy", "annual_saving", "payback", "reductions")
+
+
+@dataclasses.dataclass(frozen=True)
+class Figure:
+    kind: str                 # one of FIGURE_KINDS
+    value: float              # amount (money), years (payback) or quantity (reductions)
+    basis: str
+    source: Source
+    currency: Optional[str] = None
+    unit: Optional[str] = None
+    what: Optional[str] = None
+    period: Optional[str] = None
+    qualifier: Optional[str] = None
+    scope: Optional[Text] = None
+    note: Optional[Text] = None
+
+
+def _figures(raw: dict, sources: dict) -> tuple:
+    out = []
+    for kind in FIGURE_KINDS:
+        for item in raw.get(kind, []):
+            value = item.get("amount", item.get("years", item.get("quantity")))
+            out.append(Figure(
+                kind=kind, value=value, basis=item["basis"], source=sources[item["source"]],
+                currency=item.get("currency", "HKD") if "amount" in item else None,
+                unit=item.get("unit"), what=item.get("what"), period=item.get("period"),
+                qualifier=item.get("qualifier"), scope=Text.of(item.get("scope")),
+                note=Text.of(item.get("note"))))
+    return tuple(out)
+
+
+@dataclasses.dataclass(frozen=True)
+class Case:
+    id: str
+    path: str                 # record file, relative to the project root
+    title: Text
+    summary: Text
+    sector: str
+    pollutants: tuple
+    technologies: tuple
+    initiative: str
+    year: int
+    sources: tuple
+    phase: Optional[str] = None
+    location: Optional[str] = None
+    company: Optional[str] = None
+    background: Optional[Text] = None
+    what_was_done: Optional[Text] = None
+    results: Optional[Text] = None
+    figures: tuple = ()
+    former_ids: tuple = ()
+
+    @classmethod
+    def of(cls, raw: dict, path: str) -> "Case":
+        sources = {s["id"]: Source.of(s) for s in raw["sources"]}
+        return cls(
+            id=raw["id"], path=path, title=Text.of(raw["title"]), summary=Text.of(raw["summary"]),
+            sector=raw["sector"], pollutants=tuple(raw["pollutants"]),
+            technologies=tuple(raw["technologies"]), initiative=raw["initiative"], year=raw["year"],
+            sources=tuple(sources.values()), phase=raw.get("phase"), location=raw.get("location"),
+            company=raw.get("company"), background=Text.of(raw.get("background")),
+            what_was_done=Text.of(raw.get("what_was_done")), results=Text.of(raw.get("results")),
+            figures=_figures(raw.get("figures", {}), sources),
+            former_ids=tuple(raw.get("former_ids", ())))
+
+
+@dataclasses.dataclass(frozen=True)
+class Demonstration:
+    period: str
+    source: Source
+    wording: Optional[str] = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Technology:
+    id: str
+    path: str
+    name: Text
+    aliases: Text             # each side a tuple of strings
+    pollutants: tuple
+    sectors: tuple
+    principle: Text
+    applicability: Text
+    demonstrated: tuple
+    sources: tuple
+    former_ids: tuple = ()
+
+    @classmethod
+    def of(cls, raw: dict, path: str) -> "Technology":
+        sources = {s["id"]: Source.of(s) for s in raw["sources"]}
+        aliases = raw.get("aliases", {})
+        return cls(
+            id=raw["id"], path=path, name=Text.of(raw["name"]),
+            aliases=Text(tuple(aliases.get("en", ())), tuple(aliases.get("zh", ()))),
+            pollutants=tuple(raw["pollutants"]), sectors=tuple(raw["sectors"]),
+            principle=Text.of(raw["principle"]), applicability=Text.of(raw["applicability"]),
+            demonstrated=tuple(sorted(
+                (Demonstration(d["period"], sources[d["source"]], d.get("wording"))
+                 for d in raw["demonstrated"]), key=lambda d: d.period)),
+            sources=tuple(sources.values()), former_ids=tuple(raw.get("former_ids", ())))
+
+
+@dataclasses.dataclass(frozen=True)
+class Term:
+    key: str
+    label: Text
+    extra: dict               # any further fields of the vocabulary entry (group, synonyms, ...)
+
+
+@dataclasses.dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    noun: Text
+    terms: dict               # key -> Term, in file order
+    sources: tuple
+
+    @classmethod
+    def of(cls, raw: dict) -> "Vocabulary":
+        terms = {}
+        for t in raw["terms"]:
+            extra = {k: v for k, v in t.items() if k not in ("key", "en", "zh")}
+            terms[t["key"]] = Term(t["key"], Text(t["en"], t["zh"]), extra)
+        return cls(raw["vocabulary"], Text.of(raw["noun"]), terms,
+                   tuple(Source.of(s) for s in raw.get("sources", ())))
+
+    def label(self, key: str, lang: str) -> str:
+        return self.terms[key].label[lang]
+
+
+@dataclasses.dataclass(frozen=True)
+class Corpus:
+    """Everything the site is generated from."""
+
+    cases: tuple              # sorted by id
+    technologies: tuple       # sorted by id
+    vocab: dict               # vocabulary name -> Vocabulary

@@ -1,0 +1,176 @@
+"""Prepare what each generated page shows, per language, as plain values.
+
+Templates only loop and print; every decision (labels, number formats, link targets,
+ordering) is made here. Text that came from a record stays a plain `str` and is escaped when
+printed; values built here from trusted parts (links, formatted numbers) are `Raw`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from typing import Optional
+
+from .catalogue import Catalogue, case_order
+from .records import Case, Corpus, Figure, Source, Technology
+
+
+class Raw(str):
+    """Markdown produced by the generator itself: printed as is, never escaped."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    text: str
+    url: Raw
+
+
+def page_path(kind: str, key) -> str:
+    """Source path of a generated page inside a language folder, e.g. 'cases/foo.md'."""
+    return f"{kind}/{key}.md"
+
+
+def rel(from_page: str, to_page: str) -> Raw:
+    return Raw(posixpath.relpath(to_page, posixpath.dirname(from_page)))
+
+
+class Labels:
+    """Interface strings of one language, with the formatting rules of that language."""
+
+    def __init__(self, strings: dict, lang: str):
+        self.strings = strings
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return self.strings[key]
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self.strings[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def number(self, value: float) -> str:
+        if float(value).is_integer():
+            return f"{int(value):,}"
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+    def count(self, n: int, noun_key: str = "case_count") -> str:
+        if noun_key == "case_count" and n in (0, 1):
+            return self.strings["case_count_zero" if n == 0 else "case_count_one"]
+        return self.strings[noun_key].format(n=n)
+
+    def qualified(self, figure: Figure, text: str) -> str:
+        if not figure.qualifier:
+            return text
+        return f"{self.strings['qualifier_' + figure.qualifier]} {text}"
+
+
+def _money(figure: Figure, t: Labels) -> str:
+    return t.qualified(figure, t["money_" + figure.currency].format(amount=t.number(figure.value)))
+
+
+def figure_value(figure: Figure, t: Labels, vocab: dict) -> str:
+    if figure.kind == "payback":
+        return t.qualified(figure, t.years_value.format(years=t.number(figure.value)))
+    if figure.kind == "reductions":
+        symbol = vocab["units"].terms[figure.unit].extra["symbol"][t.lang if t.lang == "en" else "zh"]
+        sep = "" if figure.unit == "percent" else " "
+        return t.qualified(figure, f"{t.number(figure.value)}{sep}{symbol}")
+    return _money(figure, t)
+
+
+def figure_label(figure: Figure, t: Labels, vocab: dict, lang: str) -> str:
+    label = t["kind_" + figure.kind]
+    if figure.kind == "reductions":
+        label = f"{label}: {vocab['substances'].label(figure.what, lang)}"
+    return label
+
+
+def source_anchor(source: Source) -> Raw:
+    return Raw(f"source-{source.id}")
+
+
+def sources_view(sources, lang: str) -> list[dict]:
+    return [{"number": n, "anchor": source_anchor(s), "title": s.title, "publisher": s.publisher,
+             "date": s.date, "url": Raw(s.url) if s.url else None, "document": s.document,
+             "lang": Raw(s.language or "")}
+            for n, s in enumerate(sources, start=1)]
+
+
+def _term_link(page: str, facet: str, key, vocab: dict, lang: str) -> Link:
+    label = str(key) if facet == "years" else vocab[facet].label(key, lang)
+    return Link(label, rel(page, page_path(facet, key)))
+
+
+def case_view(case: Case, corpus: Corpus, t: Labels, lang: str, edit_base: Optional[str]) -> dict:
+    page = page_path("cases", case.id)
+    vocab = corpus.vocab
+    numbers = {s.id: n for n, s in enumerate(case.sources, start=1)}
+    facts = [(t.sector, [_term_link(page, "sectors", case.sector, vocab, lang)]),
+             (t.pollutants, [_term_link(page, "pollutants", p, vocab, lang) for p in case.pollutants]),
+             (t.initiative, [_term_link(page, "initiatives", case.initiative, vocab, lang)]),
+             (t.year, [_term_link(page, "years", case.year, vocab, lang)])]
+    if case.location:
+        facts.append((t.location, [_term_link(page, "locations", case.location, vocab, lang)]))
+    if case.phase:
+        facts.append((t.phase, [Link(vocab["phases"].label(case.phase, lang), None)]))
+    if case.company:
+        facts.append((t.company, [Link(case.company, None)]))
+    figures = [{
+        "label": figure_label(f, t, vocab, lang),
+        "scope": f.scope[lang] if f.scope else None,
+        "value": figure_value(f, t, vocab),
+        "note": f.note[lang] if f.note else None,
+        "basis": t["basis_" + f.basis],
+        "period": t["period_" + f.period] if f.period else "",
+        "source": Link(str(numbers[f.source.id]), Raw("#" + source_anchor(f.source))),
+    } for f in case.figures]
+    sections = [(Raw(name.replace("_", "-")), t[name], getattr(case, name)[lang])
+                for name in ("background", "what_was_done", "results") if getattr(case, name)]
+    techs = {t_.id: t_ for t_ in corpus.technologies}
+    return {
+        "title": case.title[lang], "summary": case.summary[lang], "facts": facts,
+        "figures": figures, "sections": sections,
+        "technologies": [Link(techs[x].name[lang], rel(page, page_path("technologies", x)))
+                         for x in case.technologies],
+        "sources": sources_view(case.sources, lang),
+        "record": Raw(case.path),
+        "edit_url": Raw(edit_base + case.path) if edit_base else None,
+    }
+
+
+def case_list(page: str, cases, corpus: Corpus, lang: str) -> list[dict]:
+    sectors = corpus.vocab["sectors"]
+    return [{"link": Link(c.title[lang], rel(page, page_path("cases", c.id))),
+             "year": c.year, "sector": sectors.label(c.sector, lang)}
+            for c in sorted(cases, key=case_order)]
+
+
+def technology_list(page: str, techs, cat: Catalogue, t: Labels, lang: str) -> list[dict]:
+    return [{"link": Link(x.name[lang], rel(page, page_path("technologies", x.id))),
+             "cases": t.count(len(cat.cases_by_technology[x.id])),
+             "periods": ", ".join(d.period for d in x.demonstrated)}
+            for x in sorted(techs, key=lambda x: x.name[lang])]
+
+
+def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels, lang: str,
+                    edit_base: Optional[str]) -> dict:
+    page = page_path("technologies", tech.id)
+    vocab = corpus.vocab
+    numbers = {s.id: n for n, s in enumerate(tech.sources, start=1)}
+    return {
+        "title": tech.name[lang],
+        "other_name": tech.name["en" if lang != "en" else "zh"],
+        "aliases": list(tech.aliases[lang]),
+        "principle": tech.principle[lang], "applicability": tech.applicability[lang],
+        "pollutants": [_term_link(page, "pollutants", p, vocab, lang) for p in tech.pollutants],
+        "sectors": [_term_link(page, "sectors", s, vocab, lang) for s in tech.sectors],
+        "demonstrated": [{"period": t.demonstrated_in.format(period=d.period), "wording": d.wording,
+                          "source": Link(str(numbers[d.source.id]), Raw("#" + source_anchor(d.source)))}
+                         for d in tech.demonstrated],
+        "cases": case_list(page, cat.cases_by_technology[tech.id], corpus, lang),
+        "sources": sources_view(tech.sources, lang),
+        "record": Raw(tech.path),
+        "edit_url": Raw(edit_base + tech.path) if edit_base else None,
+    }
