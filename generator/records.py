@@ -7,7 +7,16 @@ no checking; call `validate` first.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Optional
+
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_FOLDED_SPACE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+
+
+def tidy_zh(text: str) -> str:
+    """Drop the spaces YAML line folding puts between two Chinese characters."""
+    return _FOLDED_SPACE.sub("", text)
 
 LANGS = ("en", "zh")  # languages written by hand; derived editions are made from these
 
@@ -22,7 +31,7 @@ class Text:
 
     @classmethod
     def of(cls, raw: Optional[dict]) -> Optional["Text"]:
-        return cls(raw["en"], raw["zh"]) if raw else None
+        return cls(raw["en"], tidy_zh(raw["zh"])) if raw else None
 
 
 @dataclasses.dataclass(frozen=True)

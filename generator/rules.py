@@ -44,7 +44,7 @@ def id_matches_file(doc: Document) -> Iterator[Problem]:
 def unique_ids(docs: Iterable[Document], noun: str) -> Iterator[Problem]:
     """Ids, current and former, must be unique within a record kind: old links must stay unambiguous."""
     seen: dict[str, Document] = {}
-    for doc in sorted(docs, key=lambda d: d.path):
+    for doc in sorted(docs, key=lambda d: (d.data.get("id") != PurePosixPath(d.path).stem, d.path)):
         names = [(("id",), doc.data.get("id"))]
         names += [(("former_ids", i), v) for i, v in enumerate(doc.data.get("former_ids") or [])]
         for path, value in names:

@@ -100,8 +100,8 @@ def _problems_for(error: jsonschema.ValidationError, doc: Document, nouns: dict)
         return [at("E113", f"{field}: '{error.instance}' is not one of: {choices}"
                            f"{did_you_mean(error.instance, error.validator_value)}")]
     if kind == "pattern":
-        hint = error.schema.get("description", "").split(":")[0].rstrip(".")
-        return [at("E113", f"{field}: '{error.instance}' is not in the expected form ({hint})")]
+        form = error.schema.get("x-form", f"pattern {error.validator_value}")
+        return [at("E113", f"{field}: '{error.instance}' is not in the expected form: {form}")]
     if kind in ("minimum", "exclusiveMinimum"):
         if error.validator_value == 0 and kind == "minimum":
             return [at("E114", f"{field}: must not be negative (got {error.instance})")]

@@ -92,7 +92,9 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None) ->
         checked = len(wanted)
     else:
         checked = len(loaded["case"]) + len(loaded["technology"]) + len(loaded["vocabulary"])
-    problems = sorted(set(problems))
+    # a value whose tag was refused is None; its type error would only repeat the E103
+    refused = {(p.path, p.line, p.col) for p in problems if p.code == "E103"}
+    problems = sorted({p for p in problems if p.code == "E103" or (p.path, p.line, p.col) not in refused})
     all_ok = not any(p.is_error for p in problems) if only is None else None
     corpus = None
     if only is None and all_ok:

@@ -1,0 +1,70 @@
+"""Shared test helpers: the repository root, throw-away projects, and one real site build.
+
+Nothing here writes into the checkout: every project and build lives under pytest's tmp dirs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# What a project needs to build the site (generated folders under content/ are not copied).
+PROJECT_PARTS = ("cases", "technologies", "data", "schema", "overrides", "generator", "mkdocs.yml")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden from the current templates instead of comparing")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+def copy_project(dest: Path, *, records_from: Path | None = None) -> Path:
+    """A copy of the real project (or of the fixture records) that tests may change freely."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if part in ("cases", "technologies") and records_from is not None:
+            src = records_from / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    tracked = subprocess.run(["git", "ls-files", "content"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split()
+    for rel in tracked:
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, dest / rel)
+    return dest
+
+
+def mkdocs_build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    if site_dir is not None:
+        args += ["--site-dir", str(site_dir)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run(args, cwd=project, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture
+def fixture_project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project", records_from=FIXTURES / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real records built once with `mkdocs build --strict`; returns the project folder
+    (the site is in project/site)."""
+    project = copy_project(tmp_path_factory.mktemp("real") / "project")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return project

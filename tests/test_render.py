@@ -1,0 +1,89 @@
+"""Rendering: golden pages for the fixture records, and record text that can never become markup."""
+
+import dataclasses
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from conftest import FIXTURES
+from generator import catalogue, render
+from generator.generate import generate
+from generator.output import GENERATED_DIRS
+from generator.project import Project
+from generator.records import LANGS, Text
+from generator.validate import validate_project
+
+GOLDEN = FIXTURES.parent / "golden"
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "def_list", "toc"]
+
+
+def _generated(project: Path) -> dict:
+    files = {}
+    for lang in LANGS:
+        for folder in GENERATED_DIRS:
+            for path in sorted((project / "content" / lang / folder).rglob("*.md")):
+                files[f"{lang}/{path.relative_to(project / 'content' / lang).as_posix()}"] = path.read_text()
+    return files
+
+
+def test_golden_pages(fixture_project, update_golden):
+    generate(Project(fixture_project), edit_base="https://example.org/repo/edit/main/")
+    got = _generated(fixture_project)
+    if update_golden:
+        for rel, text in got.items():
+            (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / rel).write_text(text)
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text() for p in sorted(GOLDEN.rglob("*.md"))}
+    assert sorted(got) == sorted(expected), "generated file set changed: run pytest --update-golden and review"
+    for rel in expected:
+        assert got[rel] == expected[rel], f"{rel} differs from tests/golden (pytest --update-golden to accept)"
+
+
+def test_second_run_writes_nothing(fixture_project):
+    project = Project(fixture_project)
+    _, first = generate(project)
+    _, second = generate(project)
+    assert first.written and not second.written and not second.removed
+
+
+def test_deleted_record_leaves_no_page(fixture_project):
+    project = Project(fixture_project)
+    generate(project)
+    page = fixture_project / "content/en/cases/fx-case-minimal.md"
+    assert page.exists()
+    (fixture_project / "cases/fx-case-minimal.yaml").unlink()
+    _, changes = generate(project)
+    assert not page.exists() and page in changes.removed
+
+
+def _case_html(corpus, case, lang="en"):
+    cat = catalogue.build(corpus)
+    pages = render.render_language(corpus, cat, lang, None)
+    text = pages[f"cases/{case.id}.md"].split("---\n", 2)[2]
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def test_markup_in_record_text_prints_as_text(fixture_project):
+    corpus = validate_project(Project(fixture_project)).corpus
+    case = next(c for c in corpus.cases if c.id == "fx-case-full")
+    html = _case_html(corpus, case)
+    assert "[a link](https://example.org), {: .attr } and | pipes |" in html
+    assert 'href="https://example.org"' not in html
+    assert "<em>every</em>" not in html and "*every*" in html
+    assert "# not a heading" in html and "<h1>not a heading" not in html
+    assert "1. Not a list" in html
+
+
+@pytest.mark.parametrize("payload", ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">',
+                                     "[x](javascript:alert(1))"])
+def test_html_that_slipped_past_validation_is_still_inert(fixture_project, payload):
+    corpus = validate_project(Project(fixture_project)).corpus
+    case = next(c for c in corpus.cases if c.id == "fx-case-minimal")
+    evil = dataclasses.replace(case, title=Text(payload, payload), summary=Text(payload, payload),
+                               company=payload)
+    corpus = dataclasses.replace(corpus, cases=(evil,) + tuple(c for c in corpus.cases if c is not case))
+    html = _case_html(corpus, evil)
+    assert not re.search(r"<(script|img)\b", html)
+    assert 'href="javascript:' not in html

@@ -1,0 +1,146 @@
+"""End-to-end: the real records built with `mkdocs build --strict`, read back as a visitor would."""
+
+import hashlib
+import re
+import shutil
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, mkdocs_build
+from generator.project import Project
+from generator.validate import validate_project
+from sitecheck import Site
+
+pytestmark = pytest.mark.slow
+LANG_PREFIX = {"en": "", "zh": "zh/"}
+HTML_LANG = {"en": "en", "zh": "zh-Hant"}
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return validate_project(Project(ROOT)).corpus
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    return Site(built_site / "site")
+
+
+def test_every_record_has_a_page_in_each_language(site, corpus):
+    for lang, prefix in LANG_PREFIX.items():
+        for kind, records in (("cases", corpus.cases), ("technologies", corpus.technologies)):
+            for record in records:
+                page = site.root / f"{prefix}{kind}/{record.id}/index.html"
+                assert page.is_file(), page
+                parsed = site.parse(page)
+                assert parsed.lang == HTML_LANG[lang]
+                title = (record.title if kind == "cases" else record.name)[lang]
+                assert f"<h1" in page.read_text() and title.split()[0] in page.read_text()
+
+
+def test_language_switcher_leads_to_the_same_page(site):
+    checked = 0
+    for page in site.pages():
+        rel = page.relative_to(site.root).as_posix()
+        if rel == "404.html":
+            continue
+        base = rel[3:] if rel.startswith("zh/") else rel
+        switch = [(href, a) for href, a in site.parse(page).links if "md-select__link" in a.get("class", "")]
+        assert {a["hreflang"] for _, a in switch} == {"en", "zh-Hant"}, rel
+        for href, attrs in switch:
+            target, _ = site.resolve(page, href)
+            want = site.root / (LANG_PREFIX["zh" if attrs["hreflang"] == "zh-Hant" else "en"] + base)
+            assert target == want, f"{rel}: {href}"
+            assert target.is_file()
+            checked += 1
+    assert checked > 100
+
+
+def test_no_page_links_to_a_missing_page_or_anchor(site):
+    assert site.broken_links() == []
+
+
+def _case_links(site, page):
+    return {href.rstrip("/").split("/")[-1] for href, _ in site.parse(page).links
+            if re.search(r"(^|/)cases/[a-z0-9-]+/$", href) and "md-select__link" not in _.get("class", "")}
+
+
+def test_catalogue_counts_equal_the_records(site, corpus):
+    vocab = {n: yaml.safe_load((ROOT / "data" / f"{n}.yaml").read_text()) for n in ("sectors", "pollutants")}
+    for lang, prefix in LANG_PREFIX.items():
+        for term in vocab["sectors"]["terms"]:
+            want = {c.id for c in corpus.cases if c.sector == term["key"]}
+            assert _case_links(site, site.root / f"{prefix}sectors/{term['key']}/index.html") == want
+        for term in vocab["pollutants"]["terms"]:
+            want = {c.id for c in corpus.cases if term["key"] in c.pollutants}
+            assert _case_links(site, site.root / f"{prefix}pollutants/{term['key']}/index.html") == want
+        for year in {c.year for c in corpus.cases}:
+            want = {c.id for c in corpus.cases if c.year == year}
+            assert _case_links(site, site.root / f"{prefix}years/{year}/index.html") == want
+        home = (site.root / f"{prefix}index.html").read_text()
+        assert re.search(rf'href="cases/">{len(corpus.cases)}</a>', home)
+        assert re.search(rf'href="technologies/">{len(corpus.technologies)}</a>', home)
+
+
+def test_matrix_cells_count_cases(site, corpus):
+    page = site.root / "sectors/index.html"
+    html = page.read_text()
+    for sector in {c.sector for c in corpus.cases}:
+        for pollutant in {p for c in corpus.cases for p in c.pollutants}:
+            n = sum(1 for c in corpus.cases if c.sector == sector and pollutant in c.pollutants)
+            if n:
+                assert f'href="{sector}/#{pollutant}">{n}</a>' in html
+
+
+def test_case_page_shows_figures_with_basis_and_source(site):
+    html = (site.root / "cases/pilot-2007-cc-joint-printing/index.html").read_text()
+    assert "HK$300,000" in html and "up to HK$100,000" in html and "about 500,000 pieces" in html
+    assert html.count('href="#source-chinadaily-2007"') == 7
+    assert 'id="source-chinadaily-2007"' in html
+    assert "edit/main/cases/pilot-2007-cc-joint-printing.yaml" in html
+    zh = (site.root / "zh/cases/pilot-2007-cc-joint-printing/index.html").read_text()
+    assert "300,000 港元" in zh and "最多 100,000 港元" in zh and "報稱" in zh and "估算" in zh
+
+
+def _tree_digest(folder):
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path):
+    project = copy_project(tmp_path / "p")
+    assert mkdocs_build(project).returncode == 0
+    before = _tree_digest(project / "site")
+    record = project / "cases/cppp-dp-2009-metal-heat-pump.yaml"
+    record.write_text(record.read_text().replace("sector: metal", "sector: metals"))
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "cases/cppp-dp-2009-metal-heat-pump.yaml:" in result.stderr and "E203" in result.stderr
+    assert _tree_digest(project / "site") == before
+    assert not (project / "site.partial").exists()
+
+
+def test_strict_warning_also_leaves_previous_site_untouched(tmp_path):
+    project = copy_project(tmp_path / "p")
+    assert mkdocs_build(project).returncode == 0
+    before = _tree_digest(project / "site")
+    about = project / "content/en/about.md"
+    about.write_text(about.read_text() + "\n[broken](no-such-page.md)\n")
+    result = mkdocs_build(project)
+    assert result.returncode != 0 and "no-such-page.md" in result.stderr
+    assert _tree_digest(project / "site") == before
+
+
+def test_hand_written_pages_exist_in_both_languages():
+    def tree(lang):
+        return sorted(p.relative_to(ROOT / "content" / lang).as_posix()
+                      for p in (ROOT / "content" / lang).rglob("*.md")
+                      if not any(p.relative_to(ROOT / "content" / lang).as_posix().startswith(d + "/")
+                                 for d in ("cases", "technologies", "sectors", "pollutants", "initiatives",
+                                           "years", "locations")))
+    assert tree("en") == tree("zh")
