@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import catalogue, render
+from . import catalogue, publish, render, siteinfo
+from .kit import Kit
 from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
 from .project import Project
@@ -16,14 +17,17 @@ from .records import LANGS
 from .validate import Result, validate_project
 
 
-def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS) -> tuple[Result, Changes]:
+def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
+             site: Optional[siteinfo.SiteInfo] = None) -> tuple[Result, Changes]:
     result = validate_project(project)
     if not result.ok:
         raise ValidationFailed(result.problems)
     cat = catalogue.build(result.corpus)
+    kit = Kit.of(result.corpus, cat, site or siteinfo.load(project.root))
     changes = Changes()
     for lang in langs:
-        pages = render.render_language(result.corpus, cat, lang, edit_base)
+        pages = render.render_language(result.corpus, cat, lang, edit_base, kit=kit)
         sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
         sync_tree(project.snippets_dir / lang, render.render_snippets(result.corpus, cat, lang), ("",), changes)
+    publish.write(project, result.corpus, cat, kit, langs, changes)
     return result, changes

@@ -5,6 +5,8 @@
 - `mkdocs build` writes into a sibling staging folder and swaps it in only at the very end,
   so a failed build leaves the previous site folder exactly as it was.
 - Generated pages get "edit" links to the record they came from.
+- After the last language is built, sitemap.xml (with hreflang alternates) is written from the
+  pages MkDocs built, replacing the one the i18n plugin makes (generator/sitemap.py says why).
 
 mkdocs-static-i18n builds each extra language by calling MkDocs' build() again from its own
 on_post_build, so every event here can run several times per run; the depth counter tells
@@ -21,13 +23,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from generator import siteinfo, sitemap
 from generator.generate import generate
 from generator.problems import ValidationFailed
 from generator.project import Project
 
 log = logging.getLogger("mkdocs.cpsite")
 
-_state = {"command": None, "final": None, "staging": None, "depth": 0}
+_state = {"command": None, "final": None, "staging": None, "depth": 0, "pages": set()}
 
 
 class _WarningCounter(logging.Handler):
@@ -73,8 +76,9 @@ def on_pre_build(config):
     if _state["depth"] > 1:
         return
     project = Project(Path(config.config_file_path).parent)
+    _state["pages"] = set()
     try:
-        _, changes = generate(project, edit_base=_records_edit_base(config))
+        _, changes = generate(project, edit_base=_records_edit_base(config), site=_site_info(config))
     except ValidationFailed as failed:
         _cleanup()
         raise PluginError("Invalid records; nothing was built:\n" + failed.report()) from None
@@ -90,9 +94,29 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _site_info(config) -> siteinfo.SiteInfo:
+    i18n = config.plugins.get("i18n")
+    languages = [(lang.locale, bool(lang.default)) for lang in i18n.config.languages] if i18n else []
+    return siteinfo.from_settings(config.site_url, config.extra, languages)
+
+
+def on_post_page(output, page, config):
+    _state["pages"].add(page.url)
+    return output
+
+
+def _write_sitemap(config) -> None:
+    text = sitemap.sitemap_xml(_state["pages"], _site_info(config))
+    site_dir = Path(_state["staging"] or config.site_dir)
+    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(sitemap.gzipped(text))
+
+
 @event_priority(-200)
 def on_post_build(config):
     _state["depth"] -= 1
+    if _state["depth"] == 0:
+        _write_sitemap(config)
     if _state["depth"] > 0 or _state["staging"] is None:
         return
     final, staging = _state["final"], _state["staging"]

@@ -19,13 +19,15 @@ import yaml
 from . import catalogue_pages as cp
 from .catalogue import FACETS, Catalogue
 from .records import Corpus
+from .kit import Kit
+from .siteinfo import from_settings
 from .views import Labels, Raw, case_view, page_path, technology_view
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = Path(__file__).parent / "locales"
 
 _INLINE = re.compile(r"([\\`*_\[\]{}<>#|!&])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
@@ -37,7 +39,10 @@ def md_escape(value) -> str:
         return value
     text = " ".join(str(value).split()) if not isinstance(value, (int, float)) else str(value)
     text = _INLINE.sub(lambda m: _ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # "1." is escaped as "1\." (Markdown has no escape for a digit): the text stays "1." and is
+    # not a list item.
+    return _LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2)
+                                                   else m.group(3) + "\\" + m.group(4)), text)
 
 
 @functools.lru_cache(maxsize=None)
@@ -72,22 +77,31 @@ def _generated_meta(path: Optional[str], title: str, description: Optional[str] 
             "generated_from": path or "catalogue"}
 
 
-def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Optional[str]) -> dict[str, str]:
-    """All generated pages of one language: {path inside the language folder: Markdown}."""
+def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Optional[str],
+                    kit: Optional[Kit] = None) -> dict[str, str]:
+    """All generated pages of one language: {path inside the language folder: Markdown}.
+    `kit` adds the share box, structured data, impact sections and feed links (default: for
+    the default site address)."""
+    kit = kit or Kit.of(corpus, cat, from_settings(None, None))
     t = labels(lang)
     pages: dict[str, str] = {}
     for case in corpus.cases:
         view = case_view(case, corpus, t, lang, edit_base)
+        more, meta = kit.case(case, corpus, t, lang)
+        view.update(more)
         pages[page_path("cases", case.id)] = _page(
-            "case.md.j2", view, t, lang, _generated_meta(case.path, view["title"], case.summary[lang]))
+            "case.md.j2", view, t, lang, {**_generated_meta(case.path, view["title"], case.summary[lang]), **meta})
     for tech in corpus.technologies:
         view = technology_view(tech, corpus, cat, t, lang, edit_base)
+        more, meta = kit.technology(tech, corpus, t, lang)
+        view.update(more)
         pages[page_path("technologies", tech.id)] = _page(
             "technology.md.j2", view, t, lang,
-            _generated_meta(tech.path, view["title"], " ".join(tech.principle[lang].split()[:60])))
+            {**_generated_meta(tech.path, view["title"], " ".join(tech.principle[lang].split()[:60])), **meta})
     for facet in FACETS:
         for key in cat.facets[facet]:
             view = cp.facet_page(corpus, cat, t, lang, facet, key)
+            view.update(kit.facet(facet, key, corpus, t, lang))
             pages[page_path(facet, key)] = _page(
                 "facet.md.j2", view, t, lang,
                 _generated_meta(None, view["title"], f"{view['noun']}: {view['title']}. {view['count']}"))
@@ -95,6 +109,7 @@ def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Option
         pages[page_path(facet, "index")] = _page("facet_index.md.j2", view, t, lang,
                                                  _generated_meta(None, view["title"]))
     view = cp.cases_index(corpus, cat, t, lang)
+    view.update(kit.cases_index(t))
     pages[page_path("cases", "index")] = _page("cases_index.md.j2", view, t, lang,
                                                _generated_meta(None, view["title"], view["intro"]))
     view = cp.technologies_index(corpus, cat, t, lang)

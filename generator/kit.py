@@ -1,0 +1,53 @@
+"""The seminar kit's additions to generated pages: the share box (short link, QR code, copy
+button), structured data for link previews, the 'Impact across cases' section and feed links.
+
+`render` asks a Kit for these values page by page; the files they point to (redirect pages,
+QR codes, charts, feeds) are written by `publish`, from the same functions, so the two
+always agree. A Kit holds only what every page needs: the site's address and languages, and
+the roll-ups.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from . import feeds, linkpreview, rollup, rollup_pages, sharing
+from .catalogue import Catalogue
+from .records import Case, Corpus, Technology
+from .siteinfo import SiteInfo
+from .views import Labels, Link, page_path, rel
+
+FEED_FACETS = feeds.FACETS
+
+
+@dataclasses.dataclass(frozen=True)
+class Kit:
+    site: SiteInfo
+    rollups: dict              # (group, key) -> rollup.Rollup
+
+    @classmethod
+    def of(cls, corpus: Corpus, cat: Catalogue, site: SiteInfo) -> "Kit":
+        return cls(site, rollup.build(corpus, cat))
+
+    def case(self, case: Case, corpus: Corpus, t: Labels, lang: str) -> tuple[dict, dict]:
+        """(additions to the page view, additions to the front matter)."""
+        return ({"share": sharing.share_box("cases", case.id, self.site, t, lang)},
+                {"structured_data": linkpreview.case_data(case, corpus, self.site, lang)})
+
+    def technology(self, tech: Technology, corpus: Corpus, t: Labels, lang: str) -> tuple[dict, dict]:
+        impact, _ = rollup_pages.impact_section(self.rollups[("technologies", tech.id)],
+                                                page_path("technologies", tech.id), t, corpus, lang)
+        return ({"share": sharing.share_box("technologies", tech.id, self.site, t, lang), "impact": impact},
+                {"structured_data": linkpreview.technology_data(tech, corpus, self.site, lang)})
+
+    def facet(self, facet: str, key, corpus: Corpus, t: Labels, lang: str) -> dict:
+        if facet not in FEED_FACETS:
+            return {"impact": None, "feed": None}
+        page = page_path(facet, key)
+        impact, _ = rollup_pages.impact_section(self.rollups[(facet, key)], page, t, corpus, lang)
+        label = corpus.vocab[facet].label(key, lang)
+        return {"impact": impact,
+                "feed": Link(t.feed_facet.format(label=label), rel(page, feeds.feed_path(facet, key)))}
+
+    def cases_index(self, t: Labels) -> dict:
+        return {"feed": Link(t.feed_cases, rel(page_path("cases", "index"), feeds.feed_path()))}

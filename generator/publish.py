@@ -1,0 +1,69 @@
+"""Write the files the seminar kit publishes beside the pages, for every language:
+
+    c/<id>/, t/<id>/          short-link redirect pages and their QR codes   (sharing)
+    feeds/                    Atom feeds of new cases                         (feeds)
+    impact/                   the impact overview page and every chart        (rollup_pages)
+    data/index.md             the open data page with the data dictionary     (datapage)
+
+and, once, in the default language's folder (= the site root): data/*.json, data/cases.csv
+and schema/*.schema.json (opendata). Each language folder's owned sub-folders are made to
+hold exactly these files (stale ones are removed), written only when their text changed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from . import datapage, feeds, history, opendata, render, rollup_pages, sharing
+from .catalogue import Catalogue
+from .kit import Kit
+from .output import Changes, sync_tree
+from .project import Project
+from .records import Corpus
+from .views import Labels, page_path
+
+OWNED_DIRS = sharing.OWNED_DIRS + feeds.OWNED_DIRS + ("impact", "data")
+
+
+def case_dates(project: Project, corpus: Corpus, built: datetime) -> dict:
+    paths = {c.id: [c.path] + [f"cases/{old}.yaml" for old in c.former_ids] for c in corpus.cases}
+    return history.record_dates(project.root, paths, built)
+
+
+def _page(template: str, view: dict, t: Labels, lang: str, title: str, description: str, source: str) -> str:
+    meta = render.front_matter(title=title, description=description, generated_from=source)
+    return render.environment().get_template(template).render(page=view, t=t, lang=lang, front_matter=meta)
+
+
+def impact_files(kit: Kit, corpus: Corpus, cat: Catalogue, t: Labels, lang: str) -> dict[str, str]:
+    view, files = rollup_pages.impact_index(kit.rollups, corpus, cat, t, lang)
+    files[page_path("impact", "index")] = _page("impact_index.md.j2", view, t, lang, view["title"],
+                                                view["intro"], "cases/*.yaml")
+    for (group, key), roll in sorted(kit.rollups.items()):
+        _, charts = rollup_pages.impact_section(roll, page_path(group, key), t, corpus, lang)
+        files.update(charts)
+    return files
+
+
+def language_files(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, lang: str,
+                   built: datetime, dates: dict, schemas: dict) -> dict[str, str]:
+    t = render.labels(lang)
+    files = sharing.short_link_files(corpus, kit.site, t, lang)
+    files.update(feeds.feed_files(corpus, cat.facets, dates, kit.site, t, lang, built))
+    files.update(impact_files(kit, corpus, cat, t, lang))
+    view = datapage.data_page(schemas, corpus, kit.site, t, lang, built)
+    files[datapage.PAGE] = _page("data_page.md.j2", view, t, lang, view["title"], view["intro"],
+                                 "schema/*.schema.json")
+    if lang == kit.site.default:
+        files.update(opendata.open_data_files(project, corpus, kit.site, built))
+    return files
+
+
+def write(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, langs, changes: Changes) -> None:
+    built = history.build_date(project.root)
+    dates = case_dates(project, corpus, built)
+    schemas = {name: opendata.load_schema(project, name) for _, name in opendata.KINDS}
+    for lang in langs:
+        files = language_files(project, corpus, cat, kit, lang, built, dates, schemas)
+        owned = OWNED_DIRS + (opendata.OWNED_DIRS if lang == kit.site.default else ())
+        sync_tree(project.content_dir / lang, files, tuple(dict.fromkeys(owned)), changes)
