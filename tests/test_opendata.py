@@ -1,0 +1,146 @@
+"""Open data: the published JSON and CSV equal the records, carry licence and build date, and
+the data page (both languages) describes every field of both schemas."""
+
+import csv
+from html import escape
+import io
+import json
+import re
+
+import jsonschema
+import pytest
+
+from conftest import FIXTURES, ROOT, copy_project
+from generator import datadict, history
+from generator.generate import generate
+from generator.opendata import csv_columns
+from generator.project import Project
+from generator.records import tidy_zh
+from generator.validate import record_files
+from generator.yamlsrc import load_file
+from sitecheck import Site
+
+SCHEMAS = {name: json.loads((ROOT / "schema" / f"{name}.schema.json").read_text()) for name in ("case", "technology")}
+
+
+def _record(path):
+    """A record as an editor wrote it, with YAML line-folding spaces between Chinese characters
+    removed (as on the pages)."""
+    def tidy(value):
+        if isinstance(value, dict):
+            if set(value) == {"en", "zh"} and isinstance(value["zh"], str):
+                return {"en": value["en"], "zh": tidy_zh(value["zh"])}
+            return {k: tidy(v) for k, v in value.items()}
+        return [tidy(v) for v in value] if isinstance(value, list) else value
+    return tidy(load_file(path, ROOT)[0].data)
+
+
+def _records(folder):
+    """Every record of a folder, by id (the order of the published files)."""
+    return sorted((_record(p) for p in record_files(ROOT / folder)), key=lambda r: r["id"])
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    return built_site / "site"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind,schema", [("cases", "case"), ("technologies", "technology")])
+def test_json_equals_the_records(site, kind, schema):
+    data = json.loads((site / "data" / f"{kind}.json").read_text(encoding="utf-8"))
+    records = _records(kind)
+    assert data[kind] == records
+    assert data["count"] == len(records) > 0
+    assert data["license"]["id"] == "CC-BY-4.0" and data["license"]["url"].startswith("https://creativecommons.org/")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", data["build_date"])
+    assert data["schema"].endswith(f"/schema/{schema}.schema.json")
+    validator = jsonschema.Draft7Validator(json.loads((site / "schema" / f"{schema}.schema.json").read_text()))
+    for record in data[kind]:
+        assert list(validator.iter_errors(record)) == []
+
+
+@pytest.mark.slow
+def test_csv_equals_the_records(site):
+    raw = (site / "data" / "cases.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    records = _records("cases")
+    assert [r["id"] for r in rows] == [r["id"] for r in records]
+    for row, record in zip(rows, records):
+        assert row["title_en"] == record["title"]["en"] and row["title_zh"] == record["title"]["zh"]
+        assert row["summary_zh"] == record["summary"]["zh"]
+        assert row["sector"] == record["sector"] and row["year"] == str(record["year"])
+        assert row["pollutants"].split(";") == record["pollutants"]
+        assert (row["technologies"].split(";") if row["technologies"] else []) == record["technologies"]
+        assert row["location"] == record.get("location", "")
+        assert row["company"] == record.get("company", "")
+        assert json.loads(row["sources"]) == record["sources"]
+        assert (json.loads(row["figures"]) if row["figures"] else None) == record.get("figures")
+        for text in ("background", "what_was_done", "results"):
+            assert row[f"{text}_en"] == (record[text]["en"] if text in record else "")
+    assert list(rows[0]) == [column for column, _, _ in csv_columns(SCHEMAS["case"])]
+
+
+@pytest.mark.slow
+def test_datapackage_describes_the_files(site):
+    package = json.loads((site / "data" / "datapackage.json").read_text())
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert {r["path"] for r in package["resources"]} == {"cases.json", "cases.csv", "technologies.json"}
+    table = next(r for r in package["resources"] if r["path"] == "cases.csv")
+    header = (site / "data" / "cases.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert [f["name"] for f in table["schema"]["fields"]] == header
+    for resource in package["resources"]:
+        assert (site / "data" / resource["path"]).is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("prefix,lang", [("", "en"), ("zh/", "zh")])
+def test_data_page_describes_every_field(site, prefix, lang):
+    page = site / prefix / "data" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    for name, schema in SCHEMAS.items():
+        for field in datadict.fields(schema):
+            assert f"<code>{field.path}</code>" in html, field.path
+            if field.description:
+                assert escape(datadict.translate(field.description, lang), quote=False) in html, field.path
+    # the download links lead to the published files (one copy, at the site root)
+    parsed = Site(site)
+    targets = {parsed.resolve(page, href)[0] for href, _ in parsed.parse(page).links
+               if href.endswith((".json", ".csv"))}
+    assert targets == {site / "data" / f for f in ("cases.json", "cases.csv", "technologies.json",
+                                                    "datapackage.json")} | {
+        site / "schema" / f"{n}.schema.json" for n in SCHEMAS}
+
+
+def test_every_schema_text_has_chinese():
+    texts = set().union(*(datadict.schema_texts(s) for s in SCHEMAS.values()))
+    translations = datadict.zh_texts()
+    assert sorted(texts - set(translations)) == [], "add these to generator/locales/schema.zh.yaml"
+    assert sorted(set(translations) - texts) == [], "no schema text uses these any more"
+    for zh in translations.values():
+        assert re.search("[\u4e00-\u9fff]", zh)
+
+
+def test_open_data_is_the_same_bytes_for_the_same_input(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    outputs = []
+    for name in ("one", "two"):
+        project = copy_project(tmp_path / name, records_from=FIXTURES / "project")
+        generate(Project(project))
+        folder = project / "content" / "en"
+        outputs.append({p.relative_to(folder).as_posix(): p.read_bytes()
+                        for sub in ("data", "schema", "c", "t", "feeds", "impact") for p in sorted((folder / sub).rglob("*"))
+                        if p.is_file()})
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 20
+    data = json.loads(outputs[0]["data/cases.json"])
+    assert data["build_date"] == "2023-11-14T22:13:20Z"
+    assert [c["id"] for c in data["cases"]] == ["fx-case-full", "fx-case-minimal"]
+
+
+def test_build_date_outside_git_is_the_newest_input_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = copy_project(tmp_path / "p", records_from=FIXTURES / "project")
+    newest = max(p.stat().st_mtime for folder in history.INPUT_FOLDERS
+                 for p in (project / folder).rglob("*") if p.is_file())
+    assert history.build_date(project).timestamp() == int(newest)
