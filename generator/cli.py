@@ -25,7 +25,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{p}:0:0: E100 no such file", file=sys.stderr)
     if missing:
         return 2
-    result = validate_project(project, only=paths or None)
+    result = validate_project(project, only=paths or None, corpus=False)
     for problem in result.problems:
         print(problem.github() if args.format == "github" else problem)
     print(summary(result.problems, result.checked), file=sys.stderr)

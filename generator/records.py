@@ -109,7 +109,7 @@ class Case:
         return cls(
             id=raw["id"], path=path, title=Text.of(raw["title"]), summary=Text.of(raw["summary"]),
             sector=raw["sector"], pollutants=tuple(raw["pollutants"]),
-            technologies=tuple(raw["technologies"]), initiative=raw["initiative"], year=raw["year"],
+            technologies=tuple(raw["technologies"]), initiative=raw["initiative"], year=int(raw["year"]),
             sources=tuple(sources.values()), phase=raw.get("phase"), location=raw.get("location"),
             company=raw.get("company"), background=Text.of(raw.get("background")),
             what_was_done=Text.of(raw.get("what_was_done")), results=Text.of(raw.get("results")),

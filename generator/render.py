@@ -27,6 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = Path(__file__).parent / "locales"
 
 _INLINE = re.compile(r"([\\`*_\[\]{}<>#|!&])")
+_NEEDS_WORK = re.compile(r"[\\`*_\[\]{}<>#|!&\s+=\d-]")
 _LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
@@ -37,12 +38,19 @@ def md_escape(value) -> str:
         return ""
     if isinstance(value, Raw):
         return value
-    text = " ".join(str(value).split()) if not isinstance(value, (int, float)) else str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    if not _NEEDS_WORK.search(value):
+        return value
+    text = " ".join(value.split())
     text = _INLINE.sub(lambda m: _ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
     # "1." is escaped as "1\." (Markdown has no escape for a digit): the text stays "1." and is
     # not a list item.
     return _LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2)
                                                    else m.group(3) + "\\" + m.group(4)), text)
+
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @functools.lru_cache(maxsize=None)
@@ -64,7 +72,8 @@ def environment() -> jinja2.Environment:
 
 def front_matter(**fields) -> Raw:
     fields = {k: v for k, v in fields.items() if v is not None}
-    return Raw("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True, width=1000) + "---\n")
+    return Raw("---\n" + yaml.dump(fields, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1000)
+               + "---\n")
 
 
 def _page(template: str, view: dict, t: Labels, lang: str, meta: dict) -> str:

@@ -13,6 +13,7 @@ import functools
 import json
 from pathlib import Path
 
+import fastjsonschema
 import jsonschema
 
 from .problems import Problem
@@ -31,6 +32,13 @@ def validator(schema_dir: Path, kind: str) -> jsonschema.Draft7Validator:
     schema = load_schema(schema_dir, kind)
     jsonschema.Draft7Validator.check_schema(schema)
     return jsonschema.Draft7Validator(schema)
+
+
+@functools.lru_cache(maxsize=None)
+def fast_check(schema_dir: Path, kind: str):
+    """A compiled validator that only answers valid / not valid, ~50x faster than jsonschema.
+    Valid records (nearly all of them) never reach the slower, fully explaining validator."""
+    return fastjsonschema.compile(load_schema(schema_dir, kind))
 
 
 def did_you_mean(value: object, choices) -> str:
@@ -125,6 +133,11 @@ def check(doc: Document, kind: str, schema_dir: Path, nouns: dict) -> list[Probl
     """All schema problems of one record (none when the data could not be read at all)."""
     if doc.data is None and doc.positions == {}:
         return []
+    try:
+        fast_check(schema_dir, kind)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     out: list[Problem] = []
     for error in validator(schema_dir, kind).iter_errors(doc.data):
         out.extend(_problems_for(error, doc, nouns))

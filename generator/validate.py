@@ -2,12 +2,17 @@
 
 `validate_project` is what `cpsite validate` and the build both call. It collects every
 problem in every file first and only then decides: the corpus is returned only when there is
-no error. It never writes anything.
+no error (and only when asked for). It never writes anything.
+
+Per-file work (parse, schema, per-file rules) runs on every core once there are thousands of
+files; the checks that span files (unique ids) run afterwards in this process.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
+import os
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -17,7 +22,9 @@ from .project import Project
 from .records import Case, Corpus, Technology, Vocabulary
 from .yamlsrc import Document, load_file
 
+PARALLEL_FROM = 1000   # below this many files, starting worker processes costs more than it saves
 VOCABULARIES = ("sectors", "pollutants", "initiatives", "phases", "locations", "units", "substances")
+SCHEMA_FILES = {"case": "case.schema.json", "technology": "technology.schema.json"}
 
 
 @dataclasses.dataclass
@@ -31,6 +38,16 @@ class Result:
         return not any(p.is_error for p in self.problems)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Context:
+    """What a per-file check needs to know about the other files."""
+
+    root: Path
+    schema_dir: Path
+    nouns: dict
+    tech_ids: frozenset
+
+
 def _kind_of(path: Path, project: Project) -> str:
     parent = path.resolve().parent
     if parent == project.technologies_dir.resolve():
@@ -42,65 +59,78 @@ def _kind_of(path: Path, project: Project) -> str:
     return "technology" if path.parent.name == "technologies" else "case"
 
 
+def check_file(path: Path, kind: str, ctx: _Context) -> tuple[Document, list[Problem]]:
+    """Load one record and apply every check that needs no other record."""
+    doc, problems = load_file(path, ctx.root)
+    problems += schema.check(doc, kind, ctx.schema_dir, ctx.nouns)
+    if kind != "vocabulary" and isinstance(doc.data, dict):
+        problems += rules.modeline(doc, SCHEMA_FILES[kind])
+        problems += rules.id_matches_file(doc)
+        problems += rules.source_refs(doc)
+        problems += rules.plain_text(doc)
+        if kind == "case":
+            problems += rules.technology_refs(doc, ctx.tech_ids)
+    return doc, problems
+
+
+def _check_chunk(items: list, ctx: _Context) -> list:
+    return [check_file(path, kind, ctx) for path, kind in items]
+
+
+def check_files(items: list[tuple[Path, str]], ctx: _Context) -> list:
+    """check_file over many files; with thousands of them, on every core."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return _check_chunk(items, ctx)
+    size = -(-len(items) // (workers * 4))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+        return [r for part in pool.map(_check_chunk, chunks, [ctx] * len(chunks)) for r in part]
+
+
 def record_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
 
 
-def validate_project(project: Project, only: Optional[Iterable[Path]] = None) -> Result:
+def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
+                     corpus: bool = True) -> Result:
     """Check all records. With `only`, report problems of those files alone (still checking
-    their references against every record on disk)."""
-    loaded: dict[str, list[tuple[Path, Document]]] = {"case": [], "technology": [], "vocabulary": []}
-    problems: list[Problem] = []
+    their references against every record on disk). `corpus=False` skips building the model."""
     extra = [Path(p) for p in only or ()]
-    files = [(p, "vocabulary") for p in (project.data_dir / f"{n}.yaml" for n in VOCABULARIES)]
-    files += [(p, "technology") for p in record_files(project.technologies_dir)]
-    files += [(p, "case") for p in record_files(project.cases_dir)]
-    known = {p.resolve() for p, _ in files}
-    files += [(p, _kind_of(p, project)) for p in extra if p.resolve() not in known]
-    shown: dict[Path, str] = {}
-    for path, kind in files:
-        doc, found = load_file(path, project.root)
-        problems += found
-        loaded[kind].append((path, doc))
-        shown[path.resolve()] = doc.path
+    known = {p.resolve() for p in record_files(project.cases_dir) + record_files(project.technologies_dir)}
+    extra_items = [(p, _kind_of(p, project)) for p in extra if p.resolve() not in known]
+    ctx = _Context(project.root, project.schema_dir, {}, frozenset())
 
-    vocab_docs = {p.stem: d for p, d in loaded["vocabulary"]}
-    nouns = {}
-    for name, doc in vocab_docs.items():
-        problems += schema.check(doc, "vocabulary", project.schema_dir, {})
-        if isinstance(doc.data, dict) and isinstance(doc.data.get("noun"), dict):
-            nouns[name] = doc.data["noun"].get("en", name)
+    vocab = check_files([(project.data_dir / f"{n}.yaml", "vocabulary") for n in VOCABULARIES], ctx)
+    nouns = {Path(d.path).stem: d.data["noun"].get("en") for d, _ in vocab
+             if isinstance(d.data, dict) and isinstance(d.data.get("noun"), dict)}
+    ctx = dataclasses.replace(ctx, nouns=nouns)
+    techs = check_files([(p, "technology") for p in record_files(project.technologies_dir)]
+                        + [i for i in extra_items if i[1] == "technology"], ctx)
+    tech_ids = frozenset(d.data.get("id") for d, _ in techs if isinstance(d.data, dict))
+    ctx = dataclasses.replace(ctx, tech_ids=tech_ids)
+    cases = check_files([(p, "case") for p in record_files(project.cases_dir)]
+                        + [i for i in extra_items if i[1] == "case"], ctx)
 
-    tech_ids = {d.data.get("id") for _, d in loaded["technology"] if isinstance(d.data, dict)}
-    for kind, schema_file in (("technology", "technology.schema.json"), ("case", "case.schema.json")):
-        docs = [d for _, d in loaded[kind]]
-        for doc in docs:
-            problems += schema.check(doc, kind, project.schema_dir, nouns)
-            if not isinstance(doc.data, dict):
-                continue
-            problems += rules.modeline(doc, schema_file)
-            problems += rules.id_matches_file(doc)
-            problems += rules.source_refs(doc)
-            problems += rules.plain_text(doc)
-            if kind == "case":
-                problems += rules.technology_refs(doc, tech_ids)
-        problems += rules.unique_ids([d for d in docs if isinstance(d.data, dict)], kind)
+    problems: list[Problem] = [p for _, found in vocab + techs + cases for p in found]
+    for kind, results in (("technology", techs), ("case", cases)):
+        problems += rules.unique_ids([d for d, _ in results if isinstance(d.data, dict)], kind)
 
     if only is not None:
-        wanted = {shown[p.resolve()] for p in extra}
+        shown = {os.path.abspath(d.path if os.path.isabs(d.path) else project.root / d.path): d.path
+                 for d, _ in vocab + techs + cases}
+        wanted = {shown.get(os.path.abspath(p), p.as_posix()) for p in extra}
         problems = [p for p in problems if p.path in wanted]
         checked = len(wanted)
     else:
-        checked = len(loaded["case"]) + len(loaded["technology"]) + len(loaded["vocabulary"])
+        checked = len(vocab) + len(techs) + len(cases)
     # a value whose tag was refused is None; its type error would only repeat the E103
     refused = {(p.path, p.line, p.col) for p in problems if p.code == "E103"}
     problems = sorted({p for p in problems if p.code == "E103" or (p.path, p.line, p.col) not in refused})
-    all_ok = not any(p.is_error for p in problems) if only is None else None
-    corpus = None
-    if only is None and all_ok:
-        corpus = Corpus(
-            cases=tuple(sorted((Case.of(d.data, d.path) for _, d in loaded["case"]), key=lambda c: c.id)),
-            technologies=tuple(sorted((Technology.of(d.data, d.path) for _, d in loaded["technology"]),
-                                      key=lambda t: t.id)),
-            vocab={n: Vocabulary.of(vocab_docs[n].data) for n in VOCABULARIES})
-    return Result(corpus, problems, checked)
+    model = None
+    if corpus and only is None and not any(p.is_error for p in problems):
+        model = Corpus(
+            cases=tuple(sorted((Case.of(d.data, d.path) for d, _ in cases), key=lambda c: c.id)),
+            technologies=tuple(sorted((Technology.of(d.data, d.path) for d, _ in techs), key=lambda t: t.id)),
+            vocab={Path(d.path).stem: Vocabulary.of(d.data) for d, _ in vocab})
+    return Result(model, problems, checked)

@@ -8,7 +8,6 @@ printed; values built here from trusted parts (links, formatted numbers) are `Ra
 from __future__ import annotations
 
 import dataclasses
-import posixpath
 from typing import Optional
 
 from .catalogue import Catalogue, case_order
@@ -31,7 +30,12 @@ def page_path(kind: str, key) -> str:
 
 
 def rel(from_page: str, to_page: str) -> Raw:
-    return Raw(posixpath.relpath(to_page, posixpath.dirname(from_page)))
+    """Relative link between two pages given by their paths in a language folder."""
+    here, there = from_page.split("/")[:-1], to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return Raw("/".join([".."] * (len(here) - common) + there[common:]))
 
 
 class Labels:

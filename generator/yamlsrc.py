@@ -15,6 +15,7 @@ It does not check what the data means; `schema` and `rules` do that.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -45,22 +46,69 @@ _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
+_TABLE = _Resolver.yaml_implicit_resolvers
+
+
+def _resolve(self, kind, value, implicit):
+    """BaseResolver.resolve for our table, without path resolvers (called once per node)."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in _TABLE.get(value[:1] if value else "", ()):
+                if regexp.match(value):
+                    return tag
+        return _CORE + "str"
+    return _CORE + ("seq" if kind is yaml.SequenceNode else "map")
+
+
 class _Composer(_Parser):
     """libyaml (or pure-Python) parser + composer with our resolver; never constructs objects."""
 
-    yaml_implicit_resolvers = _Resolver.yaml_implicit_resolvers
-
-    def resolve(self, kind, value, implicit):  # same algorithm as BaseResolver, our table
-        return _Resolver.resolve(self, kind, value, implicit)
+    resolve = _resolve
 
 
-_CORE = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
+class _Refused(Exception):
+    """Anything the fast loader does not accept; the careful loader then reports it."""
+
+
+class _FastLoader(_Parser):
+    """The common case, fast: valid YAML of plain core values, no duplicate keys. Builds the
+    data without positions; anything unusual raises so the careful path can explain it."""
+
+    resolve = _resolve
+
+    def construct_document(self, node):
+        return self._value(node)
+
+    def _value(self, node):
+        tag = node.tag
+        if tag == _CORE + "str":
+            return node.value
+        if tag == _CORE + "map":
+            out = {}
+            for key_node, value_node in node.value:
+                if key_node.tag not in _SCALAR_TAGS or key_node.value in out:
+                    raise _Refused
+                out[key_node.value] = self._value(value_node)
+            return out
+        if tag == _CORE + "seq":
+            return [self._value(item) for item in node.value]
+        if tag == _CORE + "int":
+            return int(node.value)
+        if tag == _CORE + "float":
+            return float(node.value)
+        if tag == _CORE + "bool":
+            return node.value.lower() == "true"
+        if tag == _CORE + "null":
+            return None
+        raise _Refused
 
 
 @dataclasses.dataclass
 class Document:
-    """One loaded file: its data and where each part of it came from."""
+    """One loaded file: its data and where each part of it came from. Positions are worked
+    out on first use (only files with a problem ever need them)."""
 
     path: str
     data: Any
@@ -68,8 +116,14 @@ class Document:
     key_positions: dict    # path -> (line, col) of the key that introduced the value
     text: str
 
+    def _locate(self) -> None:
+        if not self.positions and self.text:
+            careful = _careful(self.text, self.path)[0]
+            self.positions, self.key_positions = careful.positions, careful.key_positions
+
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Best position for a path: the exact node, else its nearest ancestor."""
+        self._locate()
         table = self.key_positions if key else self.positions
         path = tuple(path)
         while path:
@@ -148,6 +202,21 @@ dotted = _dotted
 
 def load_text(text: str, display_path: str) -> tuple[Document, list[Problem]]:
     """Parse YAML text. Returns the document (data None when unreadable) and the problems."""
+    if "\t" not in text:
+        loader = _FastLoader(text)
+        try:
+            data = loader.get_single_data()
+            if data is not None:
+                return Document(display_path, data, {}, {}, text), []
+        except (_Refused, yaml.YAMLError):
+            pass
+        finally:
+            loader.dispose()
+    return _careful(text, display_path)
+
+
+def _careful(text: str, display_path: str) -> tuple[Document, list[Problem]]:
+    """The slow loader: positions for every value, and a problem for everything refused."""
     doc = Document(display_path, None, {}, {}, text)
     problems: list[Problem] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -178,10 +247,9 @@ def load_text(text: str, display_path: str) -> tuple[Document, list[Problem]]:
 
 def load_file(path: Path, root: Path) -> tuple[Document, list[Problem]]:
     """Read and parse a file; the displayed path is relative to `root` when possible."""
-    try:
-        display = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        display = path.as_posix()
+    full, base = os.path.abspath(path), os.path.abspath(root)
+    display = os.path.relpath(full, base) if full.startswith(base + os.sep) else path.as_posix()
+    display = display.replace(os.sep, "/")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
