@@ -18,6 +18,7 @@ class PageParser(HTMLParser):
         self.links: list[tuple[str, dict]] = []   # (href, attrs of the <a>/<link>)
         self.ids: set[str] = set()
         self.lang: str | None = None
+        self.refresh: str | None = None      # content of <meta http-equiv="refresh"> (redirect pages)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -25,6 +26,8 @@ class PageParser(HTMLParser):
             self.lang = attrs.get("lang")
         if attrs.get("id"):
             self.ids.add(attrs["id"])
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.refresh = attrs.get("content")
         if tag in ("a", "link") and attrs.get("href") is not None:
             self.links.append((attrs["href"], attrs))
 
@@ -43,6 +46,10 @@ class Site:
             parser.feed(path.read_text(encoding="utf-8"))
             self._cache[path] = parser
         return self._cache[path]
+
+    def is_redirect(self, page: Path) -> bool:
+        """A redirect page (short link or former address), not a page of content."""
+        return self.parse(page).refresh is not None
 
     def resolve(self, page: Path, href: str) -> tuple[Path | None, str]:
         """The file an internal href leads to (None when external) and its fragment."""

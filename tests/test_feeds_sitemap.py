@@ -15,6 +15,7 @@ from generator.project import Project
 from generator.siteinfo import from_settings
 from generator.sitemap import sitemap_xml
 from generator.validate import validate_project
+from sitecheck import Site
 
 A = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -60,9 +61,9 @@ def test_feed_is_linked_from_the_pages(built_site):
 
 def _site_pages(site):
     """Every page a visitor can land on: all HTML files except the 404 page and redirects."""
-    pages = set()
+    pages, parsed = set(), Site(site)
     for path in site.rglob("index.html"):
-        if 'name="robots" content="noindex"' in path.read_text(encoding="utf-8"):
+        if parsed.is_redirect(path):
             continue
         folder = path.parent.relative_to(site).as_posix()
         pages.add(BASE if folder == "." else f"{BASE}{folder}/")
