@@ -18,12 +18,16 @@ from typing import Iterable, Optional
 
 import leather
 
+from . import reuse
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans CJK TC', 'Microsoft JhengHei', sans-serif"
 BAR_COLOUR = "#00796b"          # Material's teal, the site's primary colour
 WIDTH = 720
 ROW = 32
 MAX_LABEL = 36                  # longer labels are shortened with an ellipsis
 FONT_SIZE = 14
+
+CODE = reuse.code_version(__file__, "leather")
 
 _THEME = {
     "background_color": "#ffffff", "title_color": "#222222", "label_color": "#444444",
@@ -86,3 +90,10 @@ def bar_chart(title: str, description: str, bars: Iterable[tuple[str, float]],
     ET.SubElement(root, "desc").text = description
     root.append(group)
     return ET.tostring(root, encoding="unicode") + "\n"
+
+
+def chart(store: "reuse.Reuse", lang: str, path: str, title: str, description: str,
+          bars: list[tuple[str, float]], value_format=None) -> str:
+    """bar_chart, or the same chart an earlier run wrote at <lang>/<path> (see `reuse`)."""
+    stamp_key = reuse.key("chart", CODE, lang, title, description, bars, value_format is not None)
+    return store.text(lang, path, stamp_key, lambda: bar_chart(title, description, bars, value_format))

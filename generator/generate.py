@@ -23,7 +23,7 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
     if not result.ok:
         raise ValidationFailed(result.problems)
     cat = catalogue.build(result.corpus)
-    kit = Kit.of(result.corpus, cat, site or siteinfo.load(project.root))
+    kit = Kit.of(result.corpus, cat, site or siteinfo.load(project.root), project.content_dir)
     changes = Changes()
     for lang in langs:
         pages = render.render_language(result.corpus, cat, lang, edit_base, kit=kit)

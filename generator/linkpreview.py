@@ -1,13 +1,16 @@
 """Structured data (schema.org JSON-LD) for case and technology pages.
 
-Returns plain dicts that go into the page's front matter as `structured_data`;
-overrides/main.html prints them in a <script type="application/ld+json"> with Jinja's
-`tojson` (which escapes <, > and &). Title, description and Open Graph tags come from the
-front matter `title` and `description` that every generated page already has. Only facts
-from the record are used; nothing is added.
+`case_data` and `technology_data` return plain dicts; `script_json` turns one into the JSON
+text that goes into the page's front matter as `structured_data` and that overrides/main.html
+prints as is inside <script type="application/ld+json"> (<, > and & are written as JSON
+escapes, so no text can end the script element). Title, description and Open Graph tags come
+from the front matter `title` and `description` that every generated page already has. Only
+facts from the record are used; nothing is added.
 """
 
 from __future__ import annotations
+
+import json
 
 from .records import Case, Corpus, Source, Technology
 from .sharing import short_url
@@ -64,3 +67,8 @@ def technology_data(tech: Technology, corpus: Corpus, site: SiteInfo, lang: str)
     data["keywords"] = [vocab["pollutants"].label(p, lang) for p in tech.pollutants]
     return data
 
+
+
+def script_json(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

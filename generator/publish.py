@@ -36,19 +36,18 @@ def _page(template: str, view: dict, t: Labels, lang: str, title: str, descripti
 
 
 def impact_files(kit: Kit, corpus: Corpus, cat: Catalogue, t: Labels, lang: str) -> dict[str, str]:
-    view, files = rollup_pages.impact_index(kit.rollups, corpus, cat, t, lang)
+    view, files = rollup_pages.impact_index(kit.rollups, corpus, cat, t, lang, kit.reuse)
     files[page_path("impact", "index")] = _page("impact_index.md.j2", view, t, lang, view["title"],
                                                 view["intro"], "cases/*.yaml")
-    for (group, key), roll in sorted(kit.rollups.items()):
-        _, charts = rollup_pages.impact_section(roll, page_path(group, key), t, corpus, lang)
-        files.update(charts)
+    for group, key in sorted(kit.rollups):
+        files.update(kit.impact(group, key, corpus, t, lang)[1])
     return files
 
 
 def language_files(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, lang: str,
                    built: datetime, dates: dict, schemas: dict) -> dict[str, str]:
     t = render.labels(lang)
-    files = sharing.short_link_files(corpus, kit.site, t, lang)
+    files = sharing.short_link_files(corpus, kit.site, t, lang, kit.qr)
     files.update(feeds.feed_files(corpus, cat.facets, dates, kit.site, t, lang, built))
     files.update(impact_files(kit, corpus, cat, t, lang))
     view = datapage.data_page(schemas, corpus, kit.site, t, lang, built)
@@ -63,6 +62,8 @@ def write(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, langs, cha
     built = history.build_date(project.root)
     dates = case_dates(project, corpus, built)
     schemas = {name: opendata.load_schema(project, name) for _, name in opendata.KINDS}
+    kit.qr.prepare([job for lang in langs
+                    for job in sharing.qr_jobs(corpus, kit.site, render.labels(lang), lang)])
     for lang in langs:
         files = language_files(project, corpus, cat, kit, lang, built, dates, schemas)
         owned = OWNED_DIRS + (opendata.OWNED_DIRS if lang == kit.site.default else ())

@@ -9,10 +9,12 @@ text and sits next to a table of the same numbers.
 from __future__ import annotations
 
 import dataclasses
+from typing import Optional
 
 from . import charts
 from .catalogue import Catalogue
 from .records import Corpus
+from .reuse import Reuse
 from .rollup import BASES, Rollup, Series
 from .views import Labels, Link, Raw, figure_label, figure_value, page_path, rel
 
@@ -47,17 +49,21 @@ def _series_row(series: Series, t: Labels, corpus: Corpus, lang: str) -> dict:
     }
 
 
-def _series_chart(series: Series, row: dict, t: Labels, corpus: Corpus, lang: str) -> tuple[str, str]:
-    bars = [(case.title[lang], figure.value) for case, figure in series.entries]
+def _series_chart(series: Series, row: dict, t: Labels, corpus: Corpus, lang: str, path: str,
+                  store: Reuse) -> tuple[str, str]:
+    bars = [(case.title[lang], float(figure.value)) for case, figure in series.entries]
     title = t.impact_chart_series.format(label=row["label"], basis=row["basis"])
     values = t.list_separator.join(f"{charts.shorten(case.title[lang])}: {_value(series, f.value, t, corpus)}"
                                    for case, f in series.entries)
     alt = t.impact_chart_alt.format(title=title, values=values)
-    return alt, charts.bar_chart(title, alt, bars, value_format=t.number)
+    return alt, charts.chart(store, lang, path, title, alt, bars, value_format=t.number)
 
 
-def impact_section(roll: Rollup, page: str, t: Labels, corpus: Corpus, lang: str) -> tuple:
-    """(view for _impact.md.j2 or None when the group has no case, {chart path: svg})."""
+def impact_section(roll: Rollup, page: str, t: Labels, corpus: Corpus, lang: str,
+                   store: Optional[Reuse] = None) -> tuple:
+    """(view for _impact.md.j2 or None when the group has no case, {chart path: svg}).
+    `store`: where charts of an earlier run may be reused from."""
+    store = store or Reuse()
     if not roll.cases:
         return None, {}
     rows, chart_views, files = [], [], {}
@@ -66,7 +72,7 @@ def impact_section(roll: Rollup, page: str, t: Labels, corpus: Corpus, lang: str
         rows.append(row)
         if series.count >= 2:
             path = f"{CHART_DIR}/{roll.group}-{roll.key}-{number}.svg"
-            alt, files[path] = _series_chart(series, row, t, corpus, lang)
+            alt, files[path] = _series_chart(series, row, t, corpus, lang, path, store)
             chart_views.append({"alt": alt, "src": rel(page, path)})
     left_out = t["impact_left_out_" + roll.group].format(n=roll.left_out) if roll.left_out else None
     view = {
@@ -92,16 +98,18 @@ def _overview_table(rollups: dict, group: str, keys, corpus: Corpus, cat: Catalo
     return rows
 
 
-def _count_chart(name: str, title: str, rows: list[dict], t: Labels) -> tuple[dict, dict]:
+def _count_chart(name: str, title: str, rows: list[dict], t: Labels, lang: str, store: Reuse) -> tuple[dict, dict]:
     values = t.list_separator.join(f"{r['link'].text}: {r['cases']}" for r in rows)
     alt = t.impact_chart_alt.format(title=title, values=values)
     path = f"impact/{name}.svg"
-    svg = charts.bar_chart(title, alt, [(r["link"].text, r["cases"]) for r in rows])
+    svg = charts.chart(store, lang, path, title, alt, [(r["link"].text, float(r["cases"])) for r in rows])
     return {"alt": alt, "src": rel(OVERVIEW, path)}, {path: svg}
 
 
-def impact_index(rollups: dict, corpus: Corpus, cat: Catalogue, t: Labels, lang: str) -> tuple[dict, dict]:
+def impact_index(rollups: dict, corpus: Corpus, cat: Catalogue, t: Labels, lang: str,
+                 store: Optional[Reuse] = None) -> tuple[dict, dict]:
     """The /impact/ overview page: counts per sector, pollutant area and technology."""
+    store = store or Reuse()
     sections, files = [], {}
     tech_keys = sorted((k for k in cat.technologies if cat.cases_by_technology[k]),
                        key=lambda k: cat.technologies[k].name[lang])
@@ -112,7 +120,7 @@ def impact_index(rollups: dict, corpus: Corpus, cat: Catalogue, t: Labels, lang:
         charted = [r for r in rows if r["cases"]] if group == "sectors" else rows
         chart = None
         if charted:
-            chart, svg = _count_chart(f"cases-by-{anchor}", t["impact_chart_cases_" + group], charted, t)
+            chart, svg = _count_chart(f"cases-by-{anchor}", t["impact_chart_cases_" + group], charted, t, lang, store)
             files.update(svg)
         sections.append({"anchor": Raw(anchor), "heading": t["impact_by_" + group], "rows": rows,
                          "chart": chart, "noun": t["impact_noun_" + group]})

@@ -12,13 +12,18 @@ Returns texts; writing them is `output`'s job.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import io
+import os
+import re
 from pathlib import Path
+from typing import Optional
 
 import jinja2
 import segno
 
+from . import reuse
 from .records import Corpus
 from .redirects import redirect_html
 from .siteinfo import SiteInfo
@@ -28,6 +33,7 @@ SHORT_PREFIX = {"cases": "c", "technologies": "t"}
 OWNED_DIRS = tuple(SHORT_PREFIX.values())
 QR_SCALE = 4
 QR_BORDER = 4
+_VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ')
 
 
 def short_path(kind: str, record_id: str) -> str:
@@ -39,20 +45,87 @@ def short_url(site: SiteInfo, lang: str, kind: str, record_id: str) -> str:
     return site.absolute(lang, short_path(kind, record_id))
 
 
-def _qr(url: str):
-    return segno.make(url, error="m", micro=False)
+_CODE = reuse.code_version(__file__, "segno")
 
 
-def qr_svg(url: str, title: str) -> str:
-    """SVG QR code of `url`: black on a white square (readable on dark pages too)."""
+def _qr_key(url: str, title: str) -> str:
+    return reuse.key("qr", _CODE, url, title)
+
+
+def _qr_unstamped(url: str, title: str) -> str:
     out = io.BytesIO()
-    _qr(url).save(out, kind="svg", scale=QR_SCALE, border=QR_BORDER, xmldecl=False, title=title,
-                  light="#fff", omitsize=True, svgclass=None, lineclass=None, nl=True)
+    segno.make(url, error="m", micro=False).save(
+        out, kind="svg", scale=QR_SCALE, border=QR_BORDER, xmldecl=False, title=title, light="#fff",
+        omitsize=True, svgclass=None, lineclass=None, nl=True)
     return out.getvalue().decode("utf-8")
 
 
-def qr_size(url: str) -> int:
-    return _qr(url).symbol_size(scale=QR_SCALE, border=QR_BORDER)[0]
+def qr_svg(url: str, title: str) -> str:
+    """SVG QR code of `url`: black on a white square (readable on dark pages too), stamped with
+    the key of its inputs so that a later run can reuse it (see `reuse`)."""
+    return reuse.stamp(_qr_unstamped(url, title), _qr_key(url, title))
+
+
+def svg_size(svg: str) -> int:
+    """Width in pixels of a QR code SVG (from its viewBox)."""
+    return int(float(_VIEWBOX.search(svg).group(1)))
+
+
+def _encode_all(pairs: list) -> list:
+    return [qr_svg(url, title) for url, title in pairs]
+
+
+class QrCodes:
+    """QR codes of one generation run, each encoded once (encoding, with its choice of the best
+    mask, is the slow part). A code that an earlier run wrote for the same URL, title and
+    settings is reused (`store`). `prepare` encodes many at once on every core."""
+
+    PARALLEL_FROM = 200
+
+    def __init__(self, store: Optional[reuse.Reuse] = None):
+        self.reuse = store or reuse.Reuse()
+        self.made: dict = {}
+
+    def _previous(self, key: str, lang: str, kind: str, record_id: str) -> Optional[str]:
+        return self.reuse.find(lang, short_path(kind, record_id) + "qr.svg", key)
+
+    def prepare(self, jobs) -> None:
+        """jobs: (lang, kind, record id, url, title) of every code the run will need."""
+        missing = {}
+        for lang, kind, record_id, url, title in jobs:
+            key = _qr_key(url, title)
+            if key in self.made or key in missing:
+                continue
+            previous = self._previous(key, lang, kind, record_id)
+            if previous is not None:
+                self.made[key] = previous
+            else:
+                missing[key] = (url, title)
+        keys, pairs = list(missing), list(missing.values())
+        workers = min(os.cpu_count() or 1, 8)
+        if len(pairs) < self.PARALLEL_FROM or workers < 2:
+            texts = _encode_all(pairs)
+        else:
+            size = -(-len(pairs) // (workers * 4))
+            chunks = [pairs[i:i + size] for i in range(0, len(pairs), size)]
+            with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+                texts = [text for part in pool.map(_encode_all, chunks) for text in part]
+        self.made.update(zip(keys, texts))
+
+    def svg(self, lang: str, kind: str, record_id: str, url: str, title: str) -> str:
+        key = _qr_key(url, title)
+        if key not in self.made:
+            self.prepare([(lang, kind, record_id, url, title)])
+        return self.made[key]
+
+    def size(self, lang: str, kind: str, record_id: str, url: str, title: str) -> int:
+        """Width of the code in pixels, without the slow encoding when it is not made yet (the
+        size depends on the URL only, not on the mask)."""
+        key = _qr_key(url, title)
+        text = self.made.get(key) or self._previous(key, lang, kind, record_id)
+        if text is not None:
+            return svg_size(text)
+        return segno.make(url, error="m", micro=False, mask=0).symbol_size(scale=QR_SCALE, border=QR_BORDER)[0]
 
 
 def _title(kind: str, record, lang: str) -> str:
@@ -63,8 +136,17 @@ def _records(corpus: Corpus):
     return (("cases", corpus.cases), ("technologies", corpus.technologies))
 
 
-def short_link_files(corpus: Corpus, site: SiteInfo, t: Labels, lang: str) -> dict[str, str]:
+def qr_jobs(corpus: Corpus, site: SiteInfo, t: Labels, lang: str) -> list:
+    """(lang, kind, id, url, title) of every QR code of one language, for QrCodes.prepare."""
+    return [(lang, kind, record.id, short_url(site, lang, kind, record.id),
+             t.qr_title.format(title=_title(kind, record, lang)))
+            for kind, records in _records(corpus) for record in records]
+
+
+def short_link_files(corpus: Corpus, site: SiteInfo, t: Labels, lang: str,
+                     qr: Optional[QrCodes] = None) -> dict[str, str]:
     """{path inside the language folder: text} for every redirect page and QR code."""
+    qr = qr or QrCodes()
     files = {}
     for kind, records in _records(corpus):
         for record in records:
@@ -72,7 +154,7 @@ def short_link_files(corpus: Corpus, site: SiteInfo, t: Labels, lang: str) -> di
             base = short_path(kind, record.id)
             files[base + "index.html"] = redirect_html(f"../../{kind}/{record.id}/", title=title,
                                                        lang=site.tag(lang))
-            files[base + "qr.svg"] = qr_svg(short_url(site, lang, kind, record.id),
+            files[base + "qr.svg"] = qr.svg(lang, kind, record.id, short_url(site, lang, kind, record.id),
                                             t.qr_title.format(title=title))
     return files
 
@@ -84,11 +166,12 @@ def _html_env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
 
 
-def share_box(kind: str, record_id: str, site: SiteInfo, t: Labels, lang: str) -> Raw:
+def share_box(kind: str, record, site: SiteInfo, t: Labels, lang: str, qr: Optional[QrCodes] = None) -> Raw:
     """HTML of the share box for the page of a record (the page lives at <kind>/<id>/)."""
-    url = short_url(site, lang, kind, record_id)
-    href = "../../" + short_path(kind, record_id)
-    size = qr_size(url)
+    qr = qr or QrCodes()
+    url = short_url(site, lang, kind, record.id)
+    href = "../../" + short_path(kind, record.id)
+    size = qr.size(lang, kind, record.id, url, t.qr_title.format(title=_title(kind, record, lang)))
     html = _html_env().get_template("share.html.j2").render(
         url=url, href=href, qr_src=href + "qr.svg", size=size, t=t)
     return Raw(html.strip() + "\n")
