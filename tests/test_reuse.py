@@ -3,7 +3,6 @@ only when their inputs (and the code that draws them) are unchanged."""
 
 import segno
 
-from conftest import FIXTURES, copy_project
 from generator import charts, sharing
 from generator.generate import generate
 from generator.project import Project
