@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from generator.generate import generate
+from generator.htmlfix import fix_theme_markup
 from generator.problems import ValidationFailed
 from generator.project import Project
 
@@ -119,3 +120,11 @@ def _cleanup():
         shutil.rmtree(_state["staging"], ignore_errors=True)
     logging.getLogger("mkdocs").removeHandler(_warnings)
     _state.update(final=None, staging=None, depth=0)
+
+
+def on_post_page(output, page, config):
+    return fix_theme_markup(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return fix_theme_markup(output_content) if template_name.endswith(".html") else output_content
