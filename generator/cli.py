@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .cli_editors import add_commands as add_editor_commands
 from .problems import ValidationFailed, summary
 from .project import Project
 from .validate import validate_project
@@ -77,6 +78,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="build and serve the site on 127.0.0.1 with live reload")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)
+    add_editor_commands(sub)   # new-case, import, l10n-status, l10n-mark, check-site
     return top
 
 
