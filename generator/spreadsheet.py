@@ -139,4 +139,6 @@ def read_sheet(path: Path, display: str, encoding: Optional[str] = None) -> Shee
             empty.append(number)
             continue
         rows.append((number, cells))
+    last = rows[-1][0] if rows else 0
+    empty = [n for n in empty if n < last]      # blank rows after the last case are not reported
     return Sheet(display, list(wanted), {n: letter(i) for n, i in wanted.items()}, rows, empty)
