@@ -22,7 +22,7 @@ from .caseform_parse import RowParser, Terms, cell_text, column_of, field_path
 from .output import write_if_changed
 from .project import Project
 from .recordtext import record_text
-from .sitecheck import add_urls, record_urls
+from .sitecheck import add_urls, case_urls
 from .spreadsheet import Sheet, SheetError, read_sheet
 
 
@@ -147,7 +147,7 @@ def report(project: Project, sheet: Sheet, rows: list[Row], *, dry_run: bool, ou
         for row in rows:
             if row.status in ("new", "update"):
                 write_if_changed(project.cases_dir / f"{row.case_id}.yaml", row.text)
-        add_urls(project, [u for row in rows if row.status == "new" for u in record_urls("cases", row.case_id)])
+        add_urls(project, [u for row in rows if row.status in ("new", "update") for u in case_urls(row.record)])
     empty = f"; {len(sheet.empty_rows)} empty row(s) skipped" if sheet.empty_rows else ""
     lead = "dry run, nothing written: " if dry_run else ""
     print(f"{lead}{len(rows)} row(s): {counts['new']} new, {counts['update']} updated, "

@@ -21,7 +21,7 @@ from .output import write_if_changed
 from .project import Project
 from .recordtext import record_text
 from .schema import load_schema
-from .sitecheck import add_urls, record_urls
+from .sitecheck import add_urls, case_urls
 from .validate import record_files
 
 ASKED_TEXTS = ("title", "summary")      # longer texts are written in the file afterwards
@@ -190,7 +190,7 @@ def new_case(project: Project, args: argparse.Namespace) -> int:
     for column, message in warnings:
         print(f"warning: {option(column)}: {message}", file=sys.stderr)
     write_if_changed(project.cases_dir / f"{case_id}.yaml", text)
-    add_urls(project, record_urls("cases", case_id))     # its address is now one to keep
+    add_urls(project, case_urls(record))     # its addresses are now ones to keep
     print(f"wrote cases/{case_id}.yaml", file=sys.stderr)
     print("next: add background, what_was_done, results and figures in the file, then run "
           f"`cpsite validate cases/{case_id}.yaml`", file=sys.stderr)

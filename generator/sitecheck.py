@@ -114,6 +114,15 @@ def record_urls(kind: str, record_id: str) -> list[str]:
     return [f"/{kind}/{record_id}/" if lang == LANGS[0] else f"/{lang}/{kind}/{record_id}/" for lang in LANGS]
 
 
+def case_urls(record: dict) -> list[str]:
+    """The addresses a new case brings: its page and its year's page (other catalogue pages
+    exist for every vocabulary term already)."""
+    urls = record_urls("cases", record["id"])
+    if isinstance(record.get("year"), int):
+        urls += record_urls("years", str(record["year"]))
+    return urls
+
+
 def missing_urls(project: Project, site: Path) -> list[str]:
     return [url for url in read_urls(project) if not (site / url.strip("/") / "index.html").is_file()]
 

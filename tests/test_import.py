@@ -287,3 +287,20 @@ def test_contributing_documents_every_column(doc):
         assert f"`{group}_`" in text, f"{doc} does not document the {group}_ columns"
         for part in parts:
             assert f"`{part.name}`" in text, f"{doc} does not document the part {part.name} of {group}_"
+
+
+@pytest.mark.slow
+def test_from_spreadsheet_to_built_site(project):
+    """The editor's whole path: spreadsheet -> records -> strict build -> every link and URL checks out."""
+    from conftest import mkdocs_build
+
+    write_xlsx(project / "in.xlsx", [good("test-site-a"), good("test-site-b", sector="metal")],
+               columns=COLUMNS)
+    assert cpsite(project, "import", "in.xlsx").returncode == 0
+    assert mkdocs_build(project).returncode == 0
+    for prefix in ("", "zh/"):
+        page = (project / f"site/{prefix}cases/test-site-a/index.html").read_text()
+        assert ("測試個案" if prefix else "Test case") in page
+        assert "HK$1,200,000" in page or "1,200,000 港元" in page
+    result = cpsite(project, "check-site", "site")
+    assert result.returncode == 0, result.stdout

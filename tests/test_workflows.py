@@ -117,3 +117,15 @@ def test_pull_request_template_per_kind_of_change(kind):
     text = (ROOT / f".github/PULL_REQUEST_TEMPLATE/{kind}.md").read_text(encoding="utf-8")
     assert text.startswith("## ") and text.count("- [ ] ") >= 4
     assert f"{kind}.md" in (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
+
+
+def test_vs_code_maps_every_record_folder_to_its_schema():
+    import json
+
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text())
+    schemas = settings["yaml.schemas"]
+    assert schemas == {"./schema/case.schema.json": "cases/*.yaml",
+                       "./schema/technology.schema.json": "technologies/*.yaml",
+                       "./schema/vocabulary.schema.json": "data/*.yaml"}
+    assert all((ROOT / path).is_file() for path in schemas)
+    assert json.loads((ROOT / ".vscode/extensions.json").read_text())["recommendations"] == ["redhat.vscode-yaml"]
