@@ -1,7 +1,8 @@
 """Command line: `cpsite validate`, `cpsite generate`, `cpsite build`, `cpsite serve`.
 
 The editors' commands (new-case, import, l10n-status, l10n-mark, check-site) live in
-`cli_editors`. Thin on purpose: each command parses its options and calls one function of the pipeline.
+`cli_editors`. Thin on purpose: each command parses its options and calls one function of the
+pipeline.
 MkDocs is only ever started as a separate process, so this module never imports it.
 """
 
