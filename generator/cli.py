@@ -1,6 +1,8 @@
 """Command line: `cpsite validate`, `cpsite generate`, `cpsite build`, `cpsite serve`.
 
-Thin on purpose: each command parses its options and calls one function of the pipeline.
+The editors' commands (new-case, import, l10n-status, l10n-mark, check-site) live in
+`cli_editors`. Thin on purpose: each command parses its options and calls one function of the
+pipeline.
 MkDocs is only ever started as a separate process, so this module never imports it.
 """
 
@@ -12,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .cli_editors import add_commands as add_editor_commands
 from .problems import ValidationFailed, summary
 from .project import Project
 from .validate import validate_project
@@ -77,6 +80,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="build and serve the site on 127.0.0.1 with live reload")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)
+    add_editor_commands(sub)   # new-case, import, l10n-status, l10n-mark, check-site
     return top
 
 

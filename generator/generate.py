@@ -13,6 +13,7 @@ from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
 from .project import Project
 from .records import LANGS
+from .redirect_pages import former_id_pages
 from .validate import Result, validate_project
 
 
@@ -24,6 +25,7 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS) 
     changes = Changes()
     for lang in langs:
         pages = render.render_language(result.corpus, cat, lang, edit_base)
+        pages.update(former_id_pages(result.corpus, lang))   # old addresses of renamed records
         sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
         sync_tree(project.snippets_dir / lang, render.render_snippets(result.corpus, cat, lang), ("",), changes)
     return result, changes
