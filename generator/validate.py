@@ -11,8 +11,9 @@ import dataclasses
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import rules, schema
+from . import programme_check, rules, schema
 from .problems import Problem
+from .programme_model import Programme
 from .project import Project
 from .records import Case, Corpus, Technology, Vocabulary
 from .yamlsrc import Document, load_file
@@ -49,12 +50,13 @@ def record_files(folder: Path) -> list[Path]:
 def validate_project(project: Project, only: Optional[Iterable[Path]] = None) -> Result:
     """Check all records. With `only`, report problems of those files alone (still checking
     their references against every record on disk)."""
-    loaded: dict[str, list[tuple[Path, Document]]] = {"case": [], "technology": [], "vocabulary": []}
+    loaded: dict[str, list[tuple[Path, Document]]] = {"case": [], "technology": [], "vocabulary": [], "programme": []}
     problems: list[Problem] = []
     extra = [Path(p) for p in only or ()]
     files = [(p, "vocabulary") for p in (project.data_dir / f"{n}.yaml" for n in VOCABULARIES)]
     files += [(p, "technology") for p in record_files(project.technologies_dir)]
     files += [(p, "case") for p in record_files(project.cases_dir)]
+    files += [(p, "programme") for p in programme_check.files(project.data_dir)]
     known = {p.resolve() for p, _ in files}
     files += [(p, _kind_of(p, project)) for p in extra if p.resolve() not in known]
     shown: dict[Path, str] = {}
@@ -70,6 +72,9 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None) ->
         problems += schema.check(doc, "vocabulary", project.schema_dir, {})
         if isinstance(doc.data, dict) and isinstance(doc.data.get("noun"), dict):
             nouns[name] = doc.data["noun"].get("en", name)
+
+    programme_docs = {p.stem: d for p, d in loaded["programme"]}
+    problems += programme_check.check(programme_docs, project.schema_dir, nouns)
 
     tech_ids = {d.data.get("id") for _, d in loaded["technology"] if isinstance(d.data, dict)}
     for kind, schema_file in (("technology", "technology.schema.json"), ("case", "case.schema.json")):
@@ -91,7 +96,7 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None) ->
         problems = [p for p in problems if p.path in wanted]
         checked = len(wanted)
     else:
-        checked = len(loaded["case"]) + len(loaded["technology"]) + len(loaded["vocabulary"])
+        checked = sum(len(docs) for docs in loaded.values())
     # a value whose tag was refused is None; its type error would only repeat the E103
     refused = {(p.path, p.line, p.col) for p in problems if p.code == "E103"}
     problems = sorted({p for p in problems if p.code == "E103" or (p.path, p.line, p.col) not in refused})
@@ -102,5 +107,6 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None) ->
             cases=tuple(sorted((Case.of(d.data, d.path) for _, d in loaded["case"]), key=lambda c: c.id)),
             technologies=tuple(sorted((Technology.of(d.data, d.path) for _, d in loaded["technology"]),
                                       key=lambda t: t.id)),
-            vocab={n: Vocabulary.of(vocab_docs[n].data) for n in VOCABULARIES})
+            vocab={n: Vocabulary.of(vocab_docs[n].data) for n in VOCABULARIES},
+            programme=Programme.of({k: d.data for k, d in programme_docs.items()}))
     return Result(corpus, problems, checked)
