@@ -20,7 +20,7 @@ def key_facts(fmt: Fmt, cite: Citations, d: dict) -> list[dict]:
     return [{"type": "facts", "items": [
         (p.name_label, Raw(fmt.text(d["name"]) + cite(d["name"]["source"]))),
         (p.launched_label, Raw(fmt.date(KIND, ("launched", "date"), d["launched"]["source"]) + cite(d["launched"]["source"])
-                               + (" " + p.launch_ceremony_on.format(date=fmt.date(KIND, ("launch_ceremony", "date"),
+                               + (p.sp + p.launch_ceremony_on.format(date=fmt.date(KIND, ("launch_ceremony", "date"),
                                                                                   d["launch_ceremony"]["source"]))
                                   + cite(d["launch_ceremony"]["source"]) if "launch_ceremony" in d else ""))),
         (p.website_label, Raw(f"[{md_escape(site.split('//', 1)[-1])}]({site})" + cite(d["website"]["source"]))),
@@ -33,7 +33,7 @@ def aims(fmt: Fmt, cite: Citations, vocab: VocabRefs, d: dict) -> list[dict]:
     for item in d["aims"]["items"]:
         text = fmt.text(item)
         if "since_phase" in item:
-            text = Raw(text + " " + fmt.p.since_phase.format(phase=vocab.phase_label(fmt, item["since_phase"])))
+            text = Raw(text + fmt.p.sp + fmt.p.since_phase.format(phase=vocab.phase_label(fmt, item["since_phase"])))
         items.append(text)
     return [{"type": "list", "items": items}, {"type": "para", "text": Raw(fmt.p.sources_short + ": " + cite(d["aims"]["source"]))}]
 
@@ -41,10 +41,10 @@ def aims(fmt: Fmt, cite: Citations, vocab: VocabRefs, d: dict) -> list[dict]:
 def organisations(fmt: Fmt, cite: Citations, d: dict) -> list[dict]:
     p, items = fmt.p, []
     for org in d["organisations"]:
-        text = f"**{fmt.text(org['name'])}**: {fmt.text(org['role'])}" + cite(org["source"])
+        text = f"**{fmt.text(org['name'])}**{p.colon}{fmt.text(org['role'])}" + cite(org["source"])
         for former in org.get("former_names", ()):
             note = fmt.paren(fmt.text(former['note'])) if "note" in former else ""
-            text += " " + p.formerly.format(name=fmt.text(former)) + note + cite(former["source"])
+            text += p.sp + p.formerly.format(name=fmt.text(former)) + note + cite(former["source"])
         items.append(Raw(text))
     return [{"type": "list", "items": items}]
 
@@ -67,9 +67,9 @@ def scope(fmt: Fmt, cite: Citations, d: dict) -> list[dict]:
         start = fmt.date(KIND, ("scope", i, "from"), s["source"])
         when = (p.between.format(start=start, end=fmt.date(KIND, ("scope", i, "to"), s["source"])) if "to" in s
                 else p.from_date.format(start=start))
-        items.append(Raw(f"**{when}:** {fmt.text(s['text'])}" + cite(s["source"])))
+        items.append(Raw(f"**{when}**{p.colon}{fmt.text(s['text'])}" + cite(s["source"])))
     for i, s in enumerate(d.get("scope_changes", ())):
-        items.append(Raw(f"**{fmt.date(KIND, ('scope_changes', i, 'date'), s['source'])}:** {fmt.text(s['text'])}"
+        items.append(Raw(f"**{fmt.date(KIND, ('scope_changes', i, 'date'), s['source'])}**{p.colon}{fmt.text(s['text'])}"
                          + cite(s["source"])))
     return [{"type": "list", "items": items}]
 
@@ -82,7 +82,7 @@ def working_group(fmt: Fmt, cite: Citations, d: dict) -> list[dict]:
         place = fmt.text(m["place"]) if "place" in m else Raw("—")
         rows.append([fmt.value(KIND, ("joint_working_group", "meetings", i, "number"), m["source"]),
                      fmt.date(KIND, ("joint_working_group", "meetings", i, "date"), m["source"]), place, cite(m["source"])])
-    return [{"type": "para", "text": Raw(f"**{fmt.text(g['name'])}** — " + p.established_in.format(year=est) + " "
+    return [{"type": "para", "text": Raw(f"**{fmt.text(g['name'])}** — " + p.established_in.format(year=est) + p.sp
                                          + fmt.text(g["text"]) + cite(g["source"]))},
             {"type": "table", "head": [p.meeting_col, p.date_col, p.place_col, p.sources_short], "rows": rows}]
 
@@ -123,7 +123,7 @@ def eligibility(fmt: Fmt, cite: Citations, vocab: VocabRefs, d: dict) -> dict[st
     p, e = fmt.p, d["eligibility"]
     a = e["applicant"]
     chapter = fmt.value(KIND, ("eligibility", "applicant", "ordinance_chapter"), a["source"])
-    out = {"applicant": [{"type": "para", "text": Raw(fmt.text(a) + " " + p.ordinance_ref.format(chapter=chapter)
+    out = {"applicant": [{"type": "para", "text": Raw(fmt.text(a) + p.sp + p.ordinance_ref.format(chapter=chapter)
                                                       + cite(a["source"]))}]}
     items = []
     for c in e["connections"]:
@@ -138,7 +138,7 @@ def eligibility(fmt: Fmt, cite: Citations, vocab: VocabRefs, d: dict) -> dict[st
             more.append(Raw(fmt.text(e[name]) + cite(e[name]["source"])))
     if "repeat_assessment" in e:
         r = e["repeat_assessment"]
-        more.append(Raw(p.in_phase.format(phase=vocab.phase_label(fmt, r["phase"])) + " "
+        more.append(Raw(p.in_phase.format(phase=vocab.phase_label(fmt, r["phase"])) + p.sp
                         + fmt.text(r, KIND, ("eligibility", "repeat_assessment"), r["source"]) + cite(r["source"])))
     out["more"] = [{"type": "list", "items": more}]
     return out
@@ -150,7 +150,7 @@ def target_criteria(fmt: Fmt, cite: Citations, vocab: VocabRefs, d: dict) -> lis
         return []
     items = [Raw(fmt.text(x) + cite(t["source"])) for x in t["items"]]
     for x in t.get("earlier", ()):
-        items.append(Raw(fmt.text(x) + " " + fmt.p.until_phase.format(phase=vocab.phase_label(fmt, x["until_phase"]))
+        items.append(Raw(fmt.text(x) + fmt.p.sp + fmt.p.until_phase.format(phase=vocab.phase_label(fmt, x["until_phase"]))
                          + cite(x["source"])))
     return [{"type": "list", "items": items}]
 

@@ -203,4 +203,6 @@ def check(docs: dict[str, Document], schema_dir: Path, nouns: dict) -> list[Prob
             problems += _recognition(doc, organisations)
         elif kind == "funding":
             problems += _funding(doc)
-    return problems
+    # a reference the schema already refused needs no second message
+    refused = {(p.path, p.line, p.col) for p in problems if p.code == "E203"}
+    return [p for p in problems if not (p.code == "E214" and (p.path, p.line, p.col) in refused)]

@@ -32,7 +32,7 @@ def categories(fmt: Fmt, cite: Citations, data: dict) -> list[dict]:
     for i, c in enumerate(data["categories"]):
         extra = ""
         if "introduced" in c:
-            extra = " " + p.introduced.format(year=fmt.value(KIND, ("categories", i, "introduced"), c["introduced_source"],
+            extra = p.sp + p.introduced.format(year=fmt.value(KIND, ("categories", i, "introduced"), c["introduced_source"],
                                                              shown=str(c["introduced"]))) + cite(c["introduced_source"])
         rows.append([Raw(f"**{fmt.text(c['name'])}**"), Raw(fmt.text(c["for"]) + extra), cite(c["source"])])
     return [{"type": "table", "head": [p.category_col, p.for_col, p.sources_short], "rows": rows}]
@@ -53,7 +53,7 @@ def process(fmt: Fmt, cite: Citations, data: dict) -> list[dict]:
     if "review_2023" in pr:
         r = pr["review_2023"]
         blocks.append({"type": "para", "text": Raw(p.review_meeting.format(date=fmt.date(KIND, ("process", "review_2023", "date"), r["source"]))
-                                                   + " " + fmt.text(r) + cite(r["source"]))})
+                                                   + p.sp + fmt.text(r) + cite(r["source"]))})
     if "not_found" in pr:
         blocks.append({"type": "para", "text": Raw(p.not_found_intro)})
         blocks.append({"type": "list", "items": [fmt.text(x) for x in pr["not_found"]]})
@@ -78,7 +78,7 @@ def cash(fmt: Fmt, cite: Citations, data: dict) -> list[dict]:
                                                                  shown=str(c["fund_year"]))))
         if "budget" in c:
             parts.append(p.cash_budget.format(amount=fmt.money(KIND, ("cash_awards", i, "budget"), src, cur)))
-        items.append(Raw(" ".join(parts) + " " + fmt.text(c["text"]) + cite(src)))
+        items.append(Raw(p.sp.join(parts) + p.sp + fmt.text(c["text"]) + cite(src)))
     return [{"type": "list", "items": items}]
 
 
@@ -108,8 +108,11 @@ def rounds(fmt: Fmt, cite: Citations, data: dict) -> list[dict]:
             notes.append(p.no_counts_found)
         if "applications" in r:
             a = r["applications"]
+            split = fmt.p.list_sep.join(
+                p.count_in.format(n=fmt.value(KIND, path + ("applications", c), a["source"]), name=p["cat_" + c])
+                for c in COLUMNS if c in a)
             notes.append(p.applications_were.format(n=fmt.value(KIND, path + ("applications", "total"), a["source"]))
-                         + cite(a["source"]))
+                         + (fmt.paren(split) if split else "") + cite(a["source"]))
         rows.append([Raw(fmt.value(KIND, path + ("year",), src, shown=str(r["year"]))), rnd] + cells
                     + [total, Raw("; ".join(notes)) or DASH, cite(src)])
         exact = r.get("total", r.get("total_computed"))

@@ -49,7 +49,7 @@ def timeline(fmt: Fmt, cite: Citations, vocab: VocabRefs, data) -> list[dict]:
         idx = list(vocab.vocab["phases"].terms).index(ph["phase"])
         start = term.extra.get("start")
         if start:
-            when = fmt.mark("time", "phases", ("terms", idx, "start"), fmt.date_text(start), start, None)
+            when = fmt.mark("time", "phases", ("terms", idx, "start"), fmt.date_text(start), start, term.extra.get("source"))
             budget = fmt.money("funding", ("phases", i, "budget", "amount"), ph["budget"]["source"])
             ev.append((str(start), when, Raw(p.ev_phase.format(phase=vocab.phase_label(fmt, ph["phase"]), budget=budget)),
                        Raw(cite.vocabulary("phases", term.extra["source"]) + cite(ph["budget"]["source"]))))
