@@ -16,7 +16,7 @@ from .views import Raw
 
 def _event(fmt: Fmt, kind: str, path: tuple, source, text: str, cite: Citations) -> tuple:
     raw = fmt.programme.at(kind, path)
-    return (str(raw), fmt.date(kind, path, source), Raw(text), cite(source))
+    return (str(raw), fmt.date(kind, path, source), Raw(text), lambda: cite(source))
 
 
 def timeline(fmt: Fmt, cite: Citations, vocab: VocabRefs, data) -> list[dict]:
@@ -39,7 +39,7 @@ def timeline(fmt: Fmt, cite: Citations, vocab: VocabRefs, data) -> list[dict]:
     g = d.get("joint_working_group")
     if g:
         year = fmt.value("programme", ("joint_working_group", "established"), g["source"], shown=str(g["established"]))
-        ev.append((str(g["established"]), year, Raw(p.ev_jwg_set_up.format(name=fmt.text(g["name"]))), cite(g["source"])))
+        ev.append((str(g["established"]), year, Raw(p.ev_jwg_set_up.format(name=fmt.text(g["name"]))), lambda: cite(g["source"])))
         for i, m in enumerate(g.get("meetings", ())):
             n = fmt.value("programme", ("joint_working_group", "meetings", i, "number"), m["source"])
             ev.append(_event(fmt, "programme", ("joint_working_group", "meetings", i, "date"), m["source"],
@@ -52,7 +52,8 @@ def timeline(fmt: Fmt, cite: Citations, vocab: VocabRefs, data) -> list[dict]:
             when = fmt.mark("time", "phases", ("terms", idx, "start"), fmt.date_text(start), start, term.extra.get("source"))
             budget = fmt.money("funding", ("phases", i, "budget", "amount"), ph["budget"]["source"])
             ev.append((str(start), when, Raw(p.ev_phase.format(phase=vocab.phase_label(fmt, ph["phase"]), budget=budget)),
-                       Raw(cite.vocabulary("phases", term.extra["source"]) + cite(ph["budget"]["source"]))))
+                       lambda term=term, ph=ph: Raw(cite.vocabulary("phases", term.extra["source"])
+                                                    + cite(ph["budget"]["source"]))))
     if "launched" in rec:
         ev.append(_event(fmt, "recognition", ("launched", "date"), rec["launched"]["source"],
                          p.ev_recognition.format(name=fmt.text(rec["name"])), cite))
@@ -60,18 +61,19 @@ def timeline(fmt: Fmt, cite: Citations, vocab: VocabRefs, data) -> list[dict]:
         if "introduced" in c:
             year = fmt.value("recognition", ("categories", i, "introduced"), c["introduced_source"], shown=str(c["introduced"]))
             ev.append((str(c["introduced"]), year, Raw(p.ev_category.format(name=fmt.text(c["name"]))),
-                       cite(c["introduced_source"])))
+                       lambda c=c: cite(c["introduced_source"])))
     for i, r in enumerate(rec.get("rounds", ())):
         if "ceremony" in r:
             ev.append(_event(fmt, "recognition", ("rounds", i, "ceremony"), r["source"], p.ev_ceremony, cite))
     n = d.get("new_round")
     if n:
         year = fmt.value("programme", ("new_round", "policy_address"), n["source"], shown=str(n["policy_address"]))
-        ev.append((str(n["policy_address"]), year, Raw(p.ev_new_round), cite(n["source"])))
+        ev.append((str(n["policy_address"]), year, Raw(p.ev_new_round), lambda: cite(n["source"])))
         if "seminar" in n:
             ev.append(_event(fmt, "programme", ("new_round", "seminar"), n["seminar_source"], p.ev_seminar, cite))
     ev.sort(key=lambda e: (e[0], str(e[2])))
-    rows = [[when, text, source] for _, when, text, source in ev]
+    # cite in display order, so the source numbers go up down the table
+    rows = [[when, text, source()] for _, when, text, source in ev]
     return [{"type": "table", "head": [p.date_col, p.event_col, p.sources_short], "rows": rows}]
 
 
