@@ -63,6 +63,22 @@ def _source_refs(doc: Document, known: list[str]) -> Iterator[Problem]:
                                                    f"data/{SOURCES}.yaml{did_you_mean(ref, known)}")
 
 
+def _cited(doc: Document) -> set:
+    out = set()
+    for path, value in _walk(doc.data):
+        if path and isinstance(path[-1], str) and (path[-1] == "source" or path[-1].endswith("_source")):
+            out.update([value] if isinstance(value, str) else [v for v in value or () if isinstance(v, str)])
+    return out
+
+
+def _unused_sources(sources: Document, known: list[str], docs: list[Document]) -> Iterator[Problem]:
+    cited = set().union(*(_cited(d) for d in docs if isinstance(d.data, dict)))
+    for i, ref in enumerate(known):
+        if ref not in cited:
+            yield _problem(sources, ("sources", i, "id"), "W302",
+                           f"sources[{i}].id: '{ref}' is not cited by any programme data file")
+
+
 def _texts(doc: Document) -> Iterator[Problem]:
     """Text objects ({en, zh}) hold no digits, and their {placeholders} name a number beside them."""
     for path, value in _walk(doc.data):
@@ -203,6 +219,8 @@ def check(docs: dict[str, Document], schema_dir: Path, nouns: dict) -> list[Prob
             problems += _recognition(doc, organisations)
         elif kind == "funding":
             problems += _funding(doc)
+    if sources is not None and isinstance(sources.data, dict):
+        problems += _unused_sources(sources, known, [d for k, d in docs.items() if k != SOURCES])
     # a reference the schema already refused needs no second message
     refused = {(p.path, p.line, p.col) for p in problems if p.code == "E203"}
     return [p for p in problems if not (p.code == "E214" and (p.path, p.line, p.col) in refused)]

@@ -17,7 +17,7 @@ DASH = Raw("—")
 
 
 def _figure(name: str, fmt: Fmt, alt: str, chart: dict) -> dict:
-    return {"type": "figure", "src": Raw(f"charts/{name}.svg"), "alt": alt, "caption": alt,
+    return {"type": "figure", "src": Raw(f"charts/{name}.svg"), "alt": alt, "caption": fmt.p.chart_see_table,
             "chart": dict(chart, name=name, lang=fmt.lang, title=alt)}
 
 

@@ -80,6 +80,14 @@ def test_a_part_that_no_longer_adds_up_is_reported_at_both_sums(project):
         ("E212", "approvals.rows[2].cumulative: 212 is not the sum of counts (213)")]
 
 
+def test_a_source_nobody_cites_is_a_warning(project):
+    _edit(project, "recognition.yaml", "    source: zlftm-2019\n", "    source: chengpou-2018\n")
+    problems = validate_project(Project(project)).problems
+    assert [(p.path, p.code, p.message) for p in problems] == [
+        ("data/programme-sources.yaml", "W302", "sources[36].id: 'zlftm-2019' is not cited by any programme data file")]
+    assert problems[0].line == _line_of(project, "programme-sources.yaml", "id: zlftm-2019")
+
+
 def test_real_programme_data_is_valid():
     result = validate_project(Project(ROOT))
     assert [str(p) for p in result.problems if p.path.startswith("data/")] == []
