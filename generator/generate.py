@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import catalogue, render
+from . import catalogue, programme_render, render
 from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
 from .project import Project
@@ -27,5 +27,8 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS) 
         pages = render.render_language(result.corpus, cat, lang, edit_base)
         pages.update(former_id_pages(result.corpus, lang))   # old addresses of renamed records
         sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
-        sync_tree(project.snippets_dir / lang, render.render_snippets(result.corpus, cat, lang), ("",), changes)
+        programme_snippets, charts = programme_render.render_programme(result.corpus, lang)
+        sync_tree(project.content_dir / lang, charts, (programme_render.CHARTS_DIR,), changes)
+        sync_tree(project.snippets_dir / lang, {**render.render_snippets(result.corpus, cat, lang), **programme_snippets},
+                  ("",), changes)
     return result, changes

@@ -38,10 +38,16 @@ def repo(tmp_path):
 
 @pytest.fixture
 def marked(repo):
-    result = cpsite(repo, "l10n-mark", "content/zh/index.md", "content/zh/about.md")
+    result = cpsite(repo, "l10n-mark", *zh_pages(repo))
     assert result.returncode == 0, result.stderr
     commit(repo, "mark translations")
     return repo
+
+
+def zh_pages(project):
+    return sorted(p.relative_to(project).as_posix() for p in (project / "content/zh").rglob("*.md")
+                  if subprocess.run(["git", "ls-files", "--error-unmatch", str(p)], cwd=project,
+                                    capture_output=True).returncode == 0)
 
 
 def rows(result):
@@ -52,11 +58,10 @@ def test_commits_from_elsewhere_are_untracked_until_marked(repo):
     result = cpsite(repo, "l10n-status")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].split() == ["STATUS", "FILE", "FIELD", "DETAIL"]
-    assert [r[:3] for r in rows(result)] == [["untracked", "content/zh/about.md", "-"],
-                                             ["untracked", "content/zh/index.md", "-"]]
+    assert [r[:3] for r in rows(result)] == [["untracked", page, "-"] for page in zh_pages(repo)]
     assert "is not in this repository (shallow clone, or history rewritten?)" in result.stdout
     head = git(repo, "log", "-1", "--format=%H", "--", "content/en/index.md")
-    marked = cpsite(repo, "l10n-mark", "content/zh/index.md", "content/zh/about.md")
+    marked = cpsite(repo, "l10n-mark", *zh_pages(repo))
     assert marked.returncode == 0
     page = (repo / "content/zh/index.md").read_text()
     assert page.startswith("---\ntitle: 清潔生產個案及技術\n")
