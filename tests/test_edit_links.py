@@ -23,7 +23,10 @@ def expected(rel: str) -> str:
         return f"data/{parts[0]}.yaml"
     if parts and parts[0] in ("cases", "technologies", "years"):
         return f"generator/locales/{lang}.yaml"
-    return f"content/{lang}/{'/'.join(parts) + '.md' if parts else 'index.md'}"
+    if not parts:
+        return f"content/{lang}/index.md"
+    page = f"content/{lang}/{'/'.join(parts)}.md"
+    return page if (ROOT / page).is_file() else f"content/{lang}/{'/'.join(parts)}/index.md"
 
 
 def test_every_page_has_an_edit_link_to_its_source(built_site):
