@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority
 from generator.generate import generate
 from generator.htmlfix import fix_theme_markup
 from generator.problems import ValidationFailed
-from generator.project import Project
+from generator.project import Project, source_date_epoch
 
 log = logging.getLogger("mkdocs.cpsite")
 
@@ -58,6 +58,10 @@ def _records_edit_base(config) -> str | None:
 
 @event_priority(100)
 def on_config(config):
+    # Dates in the output (sitemap, feeds, open data) come from the last commit, not the clock.
+    epoch = source_date_epoch(Path(config.config_file_path).parent)
+    if epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     if _state["command"] in ("build", "gh-deploy") and _state["final"] is None:
         final = Path(config.site_dir)
         staging = final.with_name(final.name + ".partial")
