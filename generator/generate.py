@@ -13,6 +13,7 @@ from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
 from .project import Project
 from .records import LANGS
+from .simplified_edition import write_edition
 from .validate import Result, validate_project
 
 
@@ -26,4 +27,6 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS) 
         pages = render.render_language(result.corpus, cat, lang, edit_base)
         sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
         sync_tree(project.snippets_dir / lang, render.render_snippets(result.corpus, cat, lang), ("",), changes)
+    if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
+        write_edition(project, result.corpus, changes)
     return result, changes

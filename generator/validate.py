@@ -11,7 +11,7 @@ import dataclasses
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import rules, schema
+from . import rules, schema, term_table
 from .problems import Problem
 from .project import Project
 from .records import Case, Corpus, Technology, Vocabulary
@@ -55,7 +55,7 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None) ->
     files = [(p, "vocabulary") for p in (project.data_dir / f"{n}.yaml" for n in VOCABULARIES)]
     files += [(p, "technology") for p in record_files(project.technologies_dir)]
     files += [(p, "case") for p in record_files(project.cases_dir)]
-    known = {p.resolve() for p, _ in files}
+    known = {p.resolve() for p, _ in files} | {term_table.table_path(project).resolve()}
     files += [(p, _kind_of(p, project)) for p in extra if p.resolve() not in known]
     shown: dict[Path, str] = {}
     for path, kind in files:
@@ -70,6 +70,9 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None) ->
         problems += schema.check(doc, "vocabulary", project.schema_dir, {})
         if isinstance(doc.data, dict) and isinstance(doc.data.get("noun"), dict):
             nouns[name] = doc.data["noun"].get("en", name)
+
+    problems += term_table.check(project)   # data/zh-hans-terms.yaml: the Simplified edition's terms
+    shown[term_table.table_path(project).resolve()] = term_table.display_path(project)
 
     tech_ids = {d.data.get("id") for _, d in loaded["technology"] if isinstance(d.data, dict)}
     for kind, schema_file in (("technology", "technology.schema.json"), ("case", "case.schema.json")):
