@@ -70,7 +70,7 @@ def simplified_pages(site):
 
 def _edition(site, prefix):
     root = site.root / prefix if prefix else site.root
-    skip = ("zh", "zh-Hans", "assets", "search", "pagefind")
+    skip = ("zh", "zh-Hans", "assets")
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html")
                   if prefix or p.relative_to(root).parts[0] not in skip)
 
