@@ -14,6 +14,7 @@ from .problems import ValidationFailed
 from .project import Project
 from .records import LANGS
 from .redirect_pages import former_id_pages
+from .simplified_edition import write_edition
 from .validate import Result, validate_project
 
 
@@ -31,4 +32,6 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS) 
         sync_tree(project.content_dir / lang, charts, (programme_render.CHARTS_DIR,), changes)
         sync_tree(project.snippets_dir / lang, {**render.render_snippets(result.corpus, cat, lang), **programme_snippets},
                   ("",), changes)
+    if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
+        write_edition(project, result.corpus, changes)
     return result, changes

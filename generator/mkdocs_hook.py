@@ -25,6 +25,7 @@ from generator.generate import generate
 from generator.htmlfix import fix_theme_markup
 from generator.problems import ValidationFailed
 from generator.project import Project, source_date_epoch
+from generator.simplified_edition import fill_language_config, source_edit_url
 
 log = logging.getLogger("mkdocs.cpsite")
 
@@ -62,6 +63,9 @@ def on_config(config):
     epoch = source_date_epoch(Path(config.config_file_path).parent)
     if epoch is not None:
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    if "i18n" in config.plugins:   # zh-Hans site name and nav titles from zh, before i18n reads them
+        root = Path(config.config_file_path).parent
+        fill_language_config(config.plugins["i18n"].config["languages"], Project(root))
     if _state["command"] in ("build", "gh-deploy") and _state["final"] is None:
         final = Path(config.site_dir)
         staging = final.with_name(final.name + ".partial")
@@ -92,6 +96,8 @@ def on_page_context(context, page, config, nav):
     base = _records_edit_base(config)
     if page.meta.get("generated_from"):
         page.edit_url = base + edit_path if base and edit_path else None
+    else:
+        page.edit_url = source_edit_url(page.edit_url, page.file.src_uri)
     return context
 
 

@@ -25,8 +25,8 @@ class Changes:
         return bool(self.written or self.removed)
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    data = text.encode("utf-8")
+def write_if_changed(path: Path, text: str | bytes) -> bool:
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
@@ -40,8 +40,8 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def sync_tree(root: Path, files: dict[str, str], owned: tuple[str, ...], changes: Changes) -> None:
-    """Make the owned folders under `root` hold exactly `files` ({relative path: text})."""
+def sync_tree(root: Path, files: dict[str, str | bytes], owned: tuple[str, ...], changes: Changes) -> None:
+    """Make the owned folders under `root` hold exactly `files` ({relative path: text or bytes})."""
     for rel, text in sorted(files.items()):
         if write_if_changed(root / rel, text):
             changes.written.append(root / rel)

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import programme_check, rules, schema
+from . import programme_check, rules, schema, term_table
 from .problems import Problem
 from .programme_model import Programme
 from .project import Project
@@ -99,6 +99,7 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
     their references against every record on disk). `corpus=False` skips building the model."""
     extra = [Path(p) for p in only or ()]
     known = {p.resolve() for p in record_files(project.cases_dir) + record_files(project.technologies_dir)}
+    known |= {p.resolve() for p in programme_check.files(project.data_dir)} | {term_table.table_path(project).resolve()}
     extra_items = [(p, _kind_of(p, project)) for p in extra if p.resolve() not in known]
     ctx = _Context(project.root, project.schema_dir, {}, frozenset())
 
@@ -117,12 +118,14 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
 
     problems: list[Problem] = [p for _, found in vocab + techs + cases + programme for p in found]
     problems += programme_check.check(programme_docs, project.schema_dir, nouns)
+    problems += term_table.check(project)   # data/zh-hans-terms.yaml: the Simplified edition's terms
     for kind, results in (("technology", techs), ("case", cases)):
         problems += rules.unique_ids([d for d, _ in results if isinstance(d.data, dict)], kind)
 
     if only is not None:
         shown = {os.path.abspath(d.path if os.path.isabs(d.path) else project.root / d.path): d.path
                  for d, _ in vocab + techs + cases + programme}
+        shown[os.path.abspath(term_table.table_path(project))] = term_table.display_path(project)
         wanted = {shown.get(os.path.abspath(p), p.as_posix()) for p in extra}
         problems = [p for p in problems if p.path in wanted]
         checked = len(wanted)
