@@ -8,13 +8,15 @@
 
 Set-up means: a virtual environment in .venv with the exact versions in requirements.lock,
 and cpsite itself installed in editable mode. It is redone only when requirements.lock or
-pyproject.toml change.
+pyproject.toml change. For the tests it also installs the site-checking tools in
+package-lock.json (axe-core, the Nu HTML Checker, Lighthouse) with npm, when npm is there.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -48,6 +50,22 @@ def ensure_env() -> None:
     stamp.write_text(want)
 
 
+def ensure_node_tools() -> None:
+    """npm ci from package-lock.json, redone only when the lock file changes."""
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm not found: the accessibility, HTML and Lighthouse checks will be skipped",
+              file=sys.stderr)
+        return
+    stamp = ROOT / "node_modules" / ".cpsite-setup"
+    want = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
+    if stamp.is_file() and stamp.read_text() == want:
+        return
+    print("Installing site-checking tools (npm ci)…", file=sys.stderr)
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True)
+    stamp.write_text(want)
+
+
 def run(*args: str) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     return subprocess.call(list(args), cwd=ROOT, env=env)
@@ -65,6 +83,7 @@ def main(argv: list[str]) -> int:
         return run(str(BIN / "cpsite"), "build", *rest)
     if command == "cpsite":
         return run(str(BIN / "cpsite"), *rest)
+    ensure_node_tools()
     return run(str(BIN / "python"), "-m", "pytest", *rest)
 
 

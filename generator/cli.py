@@ -1,6 +1,8 @@
 """Command line: `cpsite validate`, `cpsite generate`, `cpsite build`, `cpsite serve`.
 
-Thin on purpose: each command parses its options and calls one function of the pipeline.
+The editors' commands (new-case, import, l10n-status, l10n-mark, check-site) live in
+`cli_editors`. Thin on purpose: each command parses its options and calls one function of the
+pipeline.
 MkDocs is only ever started as a separate process, so this module never imports it.
 """
 
@@ -12,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .cli_editors import add_commands as add_editor_commands
 from .problems import ValidationFailed, summary
 from .project import Project
 from .validate import validate_project
@@ -56,6 +59,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     return _mkdocs("build", "--strict", *extra)
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .offline import write_archive
+    from .project import source_date_epoch
+
+    project = Project.find()
+    with tempfile.TemporaryDirectory(prefix="cpsite-offline-") as tmp:
+        site = Path(tmp) / "site"
+        code = _mkdocs("build", "--strict", "--no-directory-urls", "-d", str(site))
+        if code:
+            return code
+        archive = Path(args.output).resolve()
+        count = write_archive(site, archive, source_date_epoch(project.root))
+    print(f"{archive}: {count} files; open cpsite/index.html from disk, or serve the folder", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     return _mkdocs("serve", "--dev-addr", f"127.0.0.1:{args.port}")
 
@@ -74,9 +95,13 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build the whole site with mkdocs --strict (site/ by default)")
     p.add_argument("--site-dir", default=None)
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("offline", help="build a zip of the site that works from disk (for rooms without internet)")
+    p.add_argument("--output", default="cpsite-offline.zip", help="archive to write (default: %(default)s)")
+    p.set_defaults(func=cmd_offline)
     p = sub.add_parser("serve", help="build and serve the site on 127.0.0.1 with live reload")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)
+    add_editor_commands(sub)   # new-case, import, l10n-status, l10n-mark, check-site
     return top
 
 

@@ -24,7 +24,6 @@ from .views import Labels
 
 ATOM = "http://www.w3.org/2005/Atom"
 FACETS = ("sectors", "pollutants")
-OWNED_DIRS = ("feeds",)
 
 
 def feed_path(facet: str | None = None, key: str | None = None) -> str:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import catalogue, publish, render, siteinfo
+from . import catalogue, programme_render, publish, render, siteinfo
 from .kit import Kit
 from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
 from .project import Project
 from .records import LANGS
+from .redirect_pages import former_id_pages
+from .simplified_edition import write_edition
 from .validate import Result, validate_project
 
 
@@ -27,7 +29,13 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
     changes = Changes()
     for lang in langs:
         pages = render.render_language(result.corpus, cat, lang, edit_base, kit=kit)
+        pages.update(former_id_pages(result.corpus, lang))   # old addresses of renamed records
         sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
-        sync_tree(project.snippets_dir / lang, render.render_snippets(result.corpus, cat, lang), ("",), changes)
-    publish.write(project, result.corpus, cat, kit, langs, changes)
+        programme_snippets, charts = programme_render.render_programme(result.corpus, lang)
+        sync_tree(project.content_dir / lang, charts, (programme_render.CHARTS_DIR,), changes)
+        sync_tree(project.snippets_dir / lang, {**render.render_snippets(result.corpus, cat, lang), **programme_snippets},
+                  ("",), changes)
+    publish.write(project, result.corpus, cat, kit, langs, changes)   # short links, feeds, open data
+    if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
+        write_edition(project, result.corpus, changes)
     return result, changes

@@ -25,8 +25,10 @@ from mkdocs.plugins import event_priority
 
 from generator import siteinfo, sitemap
 from generator.generate import generate
+from generator.htmlfix import fix_theme_markup
 from generator.problems import ValidationFailed
-from generator.project import Project
+from generator.project import Project, source_date_epoch
+from generator.simplified_edition import fill_language_config, source_edit_url
 
 log = logging.getLogger("mkdocs.cpsite")
 
@@ -60,6 +62,13 @@ def _records_edit_base(config) -> str | None:
 
 @event_priority(100)
 def on_config(config):
+    # Dates in the output (sitemap, feeds, open data) come from the last commit, not the clock.
+    epoch = source_date_epoch(Path(config.config_file_path).parent)
+    if epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    if "i18n" in config.plugins:   # zh-Hans site name and nav titles from zh, before i18n reads them
+        root = Path(config.config_file_path).parent
+        fill_language_config(config.plugins["i18n"].config["languages"], Project(root))
     if _state["command"] in ("build", "gh-deploy") and _state["final"] is None:
         final = Path(config.site_dir)
         staging = final.with_name(final.name + ".partial")
@@ -91,6 +100,8 @@ def on_page_context(context, page, config, nav):
     base = _records_edit_base(config)
     if page.meta.get("generated_from"):
         page.edit_url = base + edit_path if base and edit_path else None
+    else:
+        page.edit_url = source_edit_url(page.edit_url, page.file.src_uri)
     return context
 
 
@@ -143,3 +154,11 @@ def _cleanup():
         shutil.rmtree(_state["staging"], ignore_errors=True)
     logging.getLogger("mkdocs").removeHandler(_warnings)
     _state.update(final=None, staging=None, depth=0)
+
+
+def on_post_page(output, page, config):
+    return fix_theme_markup(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return fix_theme_markup(output_content) if template_name.endswith(".html") else output_content

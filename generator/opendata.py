@@ -30,7 +30,6 @@ from .yamlsrc import load_file
 
 KINDS = (("cases", "case"), ("technologies", "technology"))
 CSV_LIST_SEPARATOR = ";"
-OWNED_DIRS = ("data", "schema")
 TITLE = {"en": "Cleaner Production Partnership Programme: cases and technologies",
          "zh": "清潔生產伙伴計劃：個案及技術"}
 

@@ -13,6 +13,9 @@ import tempfile
 from pathlib import Path
 
 GENERATED_DIRS = ("cases", "technologies", "sectors", "pollutants", "initiatives", "years", "locations")
+# Folders the seminar kit writes beside the pages (generator/publish.py): short links and QR
+# codes, feeds, the impact and open data pages, the open data files.
+PUBLISHED_DIRS = ("c", "t", "feeds", "impact", "data", "schema")
 
 
 @dataclasses.dataclass
@@ -25,8 +28,8 @@ class Changes:
         return bool(self.written or self.removed)
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    data = text.encode("utf-8")
+def write_if_changed(path: Path, text: str | bytes) -> bool:
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
@@ -40,8 +43,8 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def sync_tree(root: Path, files: dict[str, str], owned: tuple[str, ...], changes: Changes) -> None:
-    """Make the owned folders under `root` hold exactly `files` ({relative path: text})."""
+def sync_tree(root: Path, files: dict[str, str | bytes], owned: tuple[str, ...], changes: Changes) -> None:
+    """Make the owned folders under `root` hold exactly `files` ({relative path: text or bytes})."""
     for rel, text in sorted(files.items()):
         if write_if_changed(root / rel, text):
             changes.written.append(root / rel)

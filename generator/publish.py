@@ -17,12 +17,11 @@ from datetime import datetime
 from . import datapage, feeds, history, opendata, render, rollup_pages, sharing
 from .catalogue import Catalogue
 from .kit import Kit
-from .output import Changes, sync_tree
+from .output import PUBLISHED_DIRS, Changes, sync_tree
 from .project import Project
 from .records import Corpus
 from .views import Labels, page_path
 
-OWNED_DIRS = sharing.OWNED_DIRS + feeds.OWNED_DIRS + ("impact", "data")
 
 
 def case_dates(project: Project, corpus: Corpus, built: datetime) -> dict:
@@ -66,5 +65,4 @@ def write(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, langs, cha
                     for job in sharing.qr_jobs(corpus, kit.site, render.labels(lang), lang)])
     for lang in langs:
         files = language_files(project, corpus, cat, kit, lang, built, dates, schemas)
-        owned = OWNED_DIRS + (opendata.OWNED_DIRS if lang == kit.site.default else ())
-        sync_tree(project.content_dir / lang, files, tuple(dict.fromkeys(owned)), changes)
+        sync_tree(project.content_dir / lang, files, PUBLISHED_DIRS, changes)

@@ -187,3 +187,4 @@ class Corpus:
     cases: tuple              # sorted by id
     technologies: tuple       # sorted by id
     vocab: dict               # vocabulary name -> Vocabulary
+    programme: Optional[object] = None   # programme_model.Programme (programme data files)

@@ -18,6 +18,7 @@ import yaml
 
 from . import catalogue_pages as cp
 from .catalogue import FACETS, Catalogue
+from .edit_sources import catalogue_edit_path
 from .records import Corpus
 from .kit import Kit
 from .siteinfo import from_settings
@@ -81,9 +82,12 @@ def _page(template: str, view: dict, t: Labels, lang: str, meta: dict) -> str:
         page=view, t=t, lang=lang, front_matter=front_matter(**meta))
 
 
-def _generated_meta(path: Optional[str], title: str, description: Optional[str] = None) -> dict:
-    return {"title": title, "description": description, "edit_path": path,
-            "generated_from": path or "catalogue"}
+def _generated_meta(path: Optional[str], title: str, description: Optional[str] = None,
+                    facet: Optional[str] = None, lang: str = "en") -> dict:
+    """`path`: the record of a record page; catalogue pages (None) are edited where their words
+    come from (see edit_sources)."""
+    return {"title": title, "description": description,
+            "edit_path": path or catalogue_edit_path(facet, lang), "generated_from": path or "catalogue"}
 
 
 def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Optional[str],
@@ -113,17 +117,18 @@ def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Option
             view.update(kit.facet(facet, key, corpus, t, lang))
             pages[page_path(facet, key)] = _page(
                 "facet.md.j2", view, t, lang,
-                _generated_meta(None, view["title"], f"{view['noun']}: {view['title']}. {view['count']}"))
+                _generated_meta(None, view["title"], f"{view['noun']}: {view['title']}. {view['count']}",
+                                facet, lang))
         view = cp.facet_index(corpus, cat, t, lang, facet)
         pages[page_path(facet, "index")] = _page("facet_index.md.j2", view, t, lang,
-                                                 _generated_meta(None, view["title"]))
+                                                 _generated_meta(None, view["title"], None, facet, lang))
     view = cp.cases_index(corpus, cat, t, lang)
     view.update(kit.cases_index(t))
     pages[page_path("cases", "index")] = _page("cases_index.md.j2", view, t, lang,
-                                               _generated_meta(None, view["title"], view["intro"]))
+                                               _generated_meta(None, view["title"], view["intro"], None, lang))
     view = cp.technologies_index(corpus, cat, t, lang)
     pages[page_path("technologies", "index")] = _page("technologies_index.md.j2", view, t, lang,
-                                                      _generated_meta(None, view["title"], view["intro"]))
+                                                      _generated_meta(None, view["title"], view["intro"], None, lang))
     return pages
 
 

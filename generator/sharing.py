@@ -30,7 +30,6 @@ from .siteinfo import SiteInfo
 from .views import Labels, Raw
 
 SHORT_PREFIX = {"cases": "c", "technologies": "t"}
-OWNED_DIRS = tuple(SHORT_PREFIX.values())
 QR_SCALE = 4
 QR_BORDER = 4
 _VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ')

@@ -16,8 +16,9 @@ import os
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import rules, schema
+from . import programme_check, rules, schema, term_table
 from .problems import Problem
+from .programme_model import Programme
 from .project import Project
 from .records import Case, Corpus, Technology, Vocabulary
 from .yamlsrc import Document, load_file
@@ -98,6 +99,7 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
     their references against every record on disk). `corpus=False` skips building the model."""
     extra = [Path(p) for p in only or ()]
     known = {p.resolve() for p in record_files(project.cases_dir) + record_files(project.technologies_dir)}
+    known |= {p.resolve() for p in programme_check.files(project.data_dir)} | {term_table.table_path(project).resolve()}
     extra_items = [(p, _kind_of(p, project)) for p in extra if p.resolve() not in known]
     ctx = _Context(project.root, project.schema_dir, {}, frozenset())
 
@@ -111,19 +113,24 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
     ctx = dataclasses.replace(ctx, tech_ids=tech_ids)
     cases = check_files([(p, "case") for p in record_files(project.cases_dir)]
                         + [i for i in extra_items if i[1] == "case"], ctx)
+    programme = [load_file(p, project.root) for p in programme_check.files(project.data_dir)]
+    programme_docs = {Path(d.path).stem: d for d, _ in programme}
 
-    problems: list[Problem] = [p for _, found in vocab + techs + cases for p in found]
+    problems: list[Problem] = [p for _, found in vocab + techs + cases + programme for p in found]
+    problems += programme_check.check(programme_docs, project.schema_dir, nouns)
+    problems += term_table.check(project)   # data/zh-hans-terms.yaml: the Simplified edition's terms
     for kind, results in (("technology", techs), ("case", cases)):
         problems += rules.unique_ids([d for d, _ in results if isinstance(d.data, dict)], kind)
 
     if only is not None:
         shown = {os.path.abspath(d.path if os.path.isabs(d.path) else project.root / d.path): d.path
-                 for d, _ in vocab + techs + cases}
+                 for d, _ in vocab + techs + cases + programme}
+        shown[os.path.abspath(term_table.table_path(project))] = term_table.display_path(project)
         wanted = {shown.get(os.path.abspath(p), p.as_posix()) for p in extra}
         problems = [p for p in problems if p.path in wanted]
         checked = len(wanted)
     else:
-        checked = len(vocab) + len(techs) + len(cases)
+        checked = len(vocab) + len(techs) + len(cases) + len(programme)
     # a value whose tag was refused is None; its type error would only repeat the E103
     refused = {(p.path, p.line, p.col) for p in problems if p.code == "E103"}
     problems = sorted({p for p in problems if p.code == "E103" or (p.path, p.line, p.col) not in refused})
@@ -132,5 +139,6 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
         model = Corpus(
             cases=tuple(sorted((Case.of(d.data, d.path) for d, _ in cases), key=lambda c: c.id)),
             technologies=tuple(sorted((Technology.of(d.data, d.path) for d, _ in techs), key=lambda t: t.id)),
-            vocab={Path(d.path).stem: Vocabulary.of(d.data) for d, _ in vocab})
+            vocab={Path(d.path).stem: Vocabulary.of(d.data) for d, _ in vocab},
+            programme=Programme.of({k: d.data for k, d in programme_docs.items()}))
     return Result(model, problems, checked)

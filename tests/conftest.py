@@ -136,3 +136,31 @@ def served_site(built_site):
     server = StaticServer(built_site / "site")
     yield server.url
     server.close()
+
+
+# --- Site-checking tools from npm (package-lock.json; installed by `python3 dev.py test`) ----
+
+NODE_MODULES = ROOT / "node_modules"
+
+
+def require_tool(path: Path, what: str) -> Path:
+    """A tool the quality checks need; skipped locally when absent, a failure in CI."""
+    if path.exists():
+        return path
+    if os.environ.get("CPSITE_REQUIRE_BROWSER"):
+        pytest.fail(f"{what} is missing ({path}); run `python3 dev.py test`, which installs it")
+    pytest.skip(f"{what} is not installed ({path}); `python3 dev.py test` installs it with npm")
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    if shutil.which("java") is None:
+        if os.environ.get("CPSITE_REQUIRE_BROWSER"):
+            pytest.fail("java is missing; the Nu HTML Checker needs it")
+        pytest.skip("java is not installed")
+    return require_tool(NODE_MODULES / "vnu-jar/build/dist/vnu.jar", "the Nu HTML Checker (vnu-jar)")
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    return require_tool(NODE_MODULES / "axe-core/axe.min.js", "axe-core").read_text(encoding="utf-8")

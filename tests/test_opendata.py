@@ -14,6 +14,7 @@ from conftest import FIXTURES, ROOT, copy_project
 from generator import datadict, history
 from generator.generate import generate
 from generator.opendata import csv_columns
+from generator.output import PUBLISHED_DIRS
 from generator.project import Project
 from generator.records import tidy_zh
 from generator.validate import record_files
@@ -130,7 +131,7 @@ def test_open_data_is_the_same_bytes_for_the_same_input(tmp_path, monkeypatch):
         generate(Project(project))
         folder = project / "content" / "en"
         outputs.append({p.relative_to(folder).as_posix(): p.read_bytes()
-                        for sub in ("data", "schema", "c", "t", "feeds", "impact") for p in sorted((folder / sub).rglob("*"))
+                        for sub in PUBLISHED_DIRS for p in sorted((folder / sub).rglob("*"))
                         if p.is_file()})
     assert outputs[0] == outputs[1] and len(outputs[0]) > 20
     data = json.loads(outputs[0]["data/cases.json"])
@@ -144,3 +145,13 @@ def test_build_date_outside_git_is_the_newest_input_file(tmp_path, monkeypatch):
     newest = max(p.stat().st_mtime for folder in history.INPUT_FOLDERS
                  for p in (project / folder).rglob("*") if p.is_file())
     assert history.build_date(project).timestamp() == int(newest)
+
+
+def test_publish_writes_only_into_its_own_folders(fixture_project, monkeypatch):
+    from generator import publish
+    written = []
+    real = publish.sync_tree
+    monkeypatch.setattr(publish, "sync_tree", lambda root, files, owned, changes: written.extend(files)
+                        or real(root, files, owned, changes))
+    generate(Project(fixture_project))
+    assert written and {path.split("/", 1)[0] for path in written} == set(PUBLISHED_DIRS)

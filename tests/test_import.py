@@ -1,0 +1,306 @@
+"""`cpsite import FILE`: what an editor sees for good and bad spreadsheets, which files are
+written, and the exit code. Every spreadsheet here is written at run time into a throw-away
+copy of the project; the cases in it are synthetic test data, never site content."""
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import ROOT, copy_project
+from generator import caseform
+from generator.spreadsheet_template import csv_template
+
+COLUMNS = ["id", "title_en", "title_zh", "summary_en", "summary_zh", "sector", "pollutants",
+           "technologies", "initiative", "year", "investment_amount", "investment_basis",
+           "reduction_quantity", "reduction_unit", "reduction_what", "reduction_period", "reduction_basis",
+           "source_id", "source_title", "source_publisher", "source_url", "source_date"]
+
+
+def good(case_id="test-import-a", **changes):
+    row = {"id": case_id, "title_en": "Test case", "title_zh": "測試個案", "summary_en": "A test.",
+           "summary_zh": "測試用。", "sector": "textiles", "pollutants": "energy-saving; effluent",
+           "technologies": "heat-pump-system", "initiative": "dp-i", "year": "2021",
+           "investment_amount": "1200000", "investment_basis": "reported", "reduction_quantity": "180",
+           "reduction_unit": "tonne", "reduction_what": "voc", "reduction_period": "annual",
+           "reduction_basis": "reported", "source_id": "s1", "source_title": "Test source",
+           "source_publisher": "Test publisher", "source_url": "https://example.org/test",
+           "source_date": "2021-06"}
+    row.update(changes)
+    return row
+
+
+def write_csv(path: Path, rows, columns=COLUMNS, encoding="utf-8"):
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([row.get(c, "") for c in columns] if isinstance(row, dict) else row)
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, rows, columns=COLUMNS):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "cases"
+    sheet.append(columns)
+    for row in rows:
+        sheet.append([row.get(c) for c in columns] if isinstance(row, dict) else row)
+    book.save(path)
+    return path
+
+
+def cpsite(project, *args, stdin=None):
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True,
+                          text=True, env=env, input=stdin)
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "p")
+
+
+def cases(project):
+    return sorted(p.name for p in (project / "cases").iterdir())
+
+
+def test_valid_rows_become_records_that_pass_validate(project):
+    sheet = write_csv(project / "in.csv", [good(), good("test-import-b", sector="Printing and publishing",
+                                                       pollutants="揮發性有機化合物")])
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == ["cases/test-import-a.yaml: new (row 2)",
+                                          "cases/test-import-b.yaml: new (row 3)"]
+    assert result.stderr.strip() == "2 row(s): 2 new, 0 updated, 0 unchanged, 0 failed"
+    text = (project / "cases/test-import-a.yaml").read_text()
+    assert text.splitlines()[:5] == ["# yaml-language-server: $schema=../schema/case.schema.json",
+                                     "id: test-import-a", "title:", "  en: Test case", "  zh: 測試個案"]
+    assert "pollutants: [energy-saving, effluent]" in text
+    assert "    - amount: 1200000\n      basis: reported\n      source: s1\n" in text
+    b = (project / "cases/test-import-b.yaml").read_text()
+    assert "sector: printing" in b and "pollutants: [air-voc]" in b     # names accepted for keys
+    assert cpsite(project, "validate").returncode == 0
+    urls = (project / "data/published-urls.txt").read_text().splitlines()
+    assert "/cases/test-import-a/" in urls and "/zh/cases/test-import-b/" in urls
+    assert sheet.exists()
+
+
+def test_dry_run_writes_nothing(project):
+    write_csv(project / "in.csv", [good()])
+    before = cases(project)
+    urls = (project / "data/published-urls.txt").read_text()
+    result = cpsite(project, "import", "--dry-run", "in.csv")
+    assert result.returncode == 0
+    assert result.stdout.strip() == "cases/test-import-a.yaml: would be created (row 2)"
+    assert result.stderr.startswith("dry run, nothing written: 1 row(s): 1 new")
+    assert cases(project) == before
+    assert (project / "data/published-urls.txt").read_text() == urls
+
+
+def test_existing_record_is_kept_unless_update_and_then_the_diff_is_shown(project):
+    write_csv(project / "in.csv", [good()])
+    assert cpsite(project, "import", "in.csv").returncode == 0
+    again = cpsite(project, "import", "in.csv")
+    assert again.returncode == 0 and "cases/test-import-a.yaml: unchanged (row 2)" in again.stdout
+    record = project / "cases/test-import-a.yaml"
+    record.write_text(record.read_text().replace("id: test-import-a\n", "id: test-import-a\nformer_ids: [old-test-id]\n"))
+    kept = record.read_text()
+    write_csv(project / "in.csv", [good(title_en="Test case, corrected")])
+    refused = cpsite(project, "import", "in.csv")
+    assert refused.returncode == 1
+    assert ("in.csv: row 2, column A (id): E406 cases/test-import-a.yaml already exists and differs; "
+            "run again with --update to replace it (the differences are shown)") in refused.stdout
+    assert "+  en: Test case, corrected" in refused.stdout
+    assert record.read_text() == kept
+    updated = cpsite(project, "import", "--update", "in.csv")
+    assert updated.returncode == 0, updated.stdout
+    assert "cases/test-import-a.yaml: updated (row 2)" in updated.stdout
+    assert "-  en: Test case\n+  en: Test case, corrected\n" in updated.stdout
+    assert "en: Test case, corrected" in record.read_text()
+    assert "former_ids: [old-test-id]" in record.read_text()    # an update never drops a former id
+
+
+def test_bad_numbers_unknown_sector_and_missing_chinese_fail_their_row_only(project):
+    rows = [good("test-ok"),
+            good("test-commas", investment_amount="1,200"),
+            good("test-words", reduction_quantity="約 3 年"),
+            good("test-negative", investment_amount="-5"),
+            good("test-sector", sector="textile"),
+            good("test-no-zh", title_zh=""),
+            good("test-tech", technologies="heat-pump-sytem")]
+    write_csv(project / "in.csv", rows)
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": E" in line]
+    assert errors == [
+        "in.csv: row 3, column K (investment_amount): E404 '1,200' is not a plain number: write 1200, without commas",
+        "in.csv: row 4, column M (reduction_quantity): E404 '約 3 年' is not a plain number: write the number "
+        "alone (e.g. 3); put words like 'about' or 'up to' in reduction_qualifier",
+        "in.csv: row 5, column K (investment_amount): E114 must not be negative (got -5)",
+        "in.csv: row 6, column F (sector): E203 'textile' is not a known sector (did you mean 'textiles'?)",
+        "in.csv: row 7, column C (title_zh): E206 Chinese text (zh) is missing",
+        "in.csv: row 8, column H (technologies): E204 no technology record 'heat-pump-sytem' "
+        "(technologies/heat-pump-sytem.yaml) (did you mean 'heat-pump-system'?)",
+    ]
+    assert "cases/test-ok.yaml: new (row 2)" in result.stdout
+    assert result.stderr.strip() == "7 row(s): 1 new, 0 updated, 0 unchanged, 6 failed"
+    written = [c for c in cases(project) if c.startswith("test-")]
+    assert written == ["test-ok.yaml"]                      # nothing for the failed rows
+    assert not [p for p in (project / "cases").iterdir() if p.name.startswith(".tmp")]
+
+
+def test_duplicate_ids_and_ids_already_used(project):
+    other = project / "cases/cppp-dp-2009-metal-heat-pump.yaml"
+    other.write_text(other.read_text().replace("id: cppp-dp-2009-metal-heat-pump\n",
+                                               "id: cppp-dp-2009-metal-heat-pump\nformer_ids: [old-heat-pump]\n"))
+    write_csv(project / "in.csv", [good("test-twice"), good("test-once"), good("test-twice"),
+                                   good("old-heat-pump"), good("Bad Id")])
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": E" in line]
+    assert errors == [
+        "in.csv: row 2, column A (id): E405 id 'test-twice' is also given in row 4: one row per case",
+        "in.csv: row 4, column A (id): E405 id 'test-twice' is also given in row 2: one row per case",
+        "in.csv: row 5, column A (id): E202 id 'old-heat-pump' is already used by "
+        "cases/cppp-dp-2009-metal-heat-pump.yaml",
+        "in.csv: row 6, column A (id): E113 'Bad Id' is not in the expected form: lowercase letters, digits "
+        "and hyphens, e.g. dp-2021-textile-dyeing",
+    ]
+    assert [c for c in cases(project) if c.startswith(("test-", "old-"))] == ["test-once.yaml"]
+
+
+def test_empty_rows_are_skipped_and_row_numbers_stay_those_of_the_sheet(project):
+    write_csv(project / "in.csv", [good("test-a"), [""] * len(COLUMNS), ["", " ", ""], good("test-b", year="2O21")])
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 1
+    assert "in.csv: row 5, column J (year): E404 '2O21' is not a year: write four digits, e.g. 2021" in result.stdout
+    assert result.stderr.strip() == "2 row(s): 1 new, 0 updated, 0 unchanged, 1 failed; 2 empty row(s) skipped"
+
+
+def test_missing_and_unknown_columns_stop_the_whole_import(project):
+    columns = [c for c in COLUMNS if c != "title_zh"] + ["secter"]
+    write_csv(project / "in.csv", [good()], columns=columns)
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"in.csv: row 1, column {caseform_letter(len(columns) - 1)}: E402 unknown column 'secter' "
+        "(did you mean 'sector'?)",
+        "in.csv: row 1: E403 required column 'title_zh' is missing"]
+    assert "nothing imported" in result.stderr
+    assert not (project / "cases/test-import-a.yaml").exists()
+
+
+def caseform_letter(index):
+    from generator.spreadsheet import letter
+    return letter(index)
+
+
+def test_big5_csv_is_refused_with_advice_and_read_when_asked(project):
+    write_csv(project / "big5.csv", [good()], encoding="big5hkscs")
+    result = cpsite(project, "import", "big5.csv")
+    assert result.returncode == 1
+    assert result.stdout.startswith("big5.csv: line 2: E401 the file is not UTF-8 text (byte 0x")
+    assert "It looks like Big5" in result.stdout and "--encoding big5hkscs" in result.stdout
+    assert not (project / "cases/test-import-a.yaml").exists()
+    asked = cpsite(project, "import", "--encoding", "big5hkscs", "big5.csv")
+    assert asked.returncode == 0, asked.stdout
+    assert "  zh: 測試個案" in (project / "cases/test-import-a.yaml").read_text(encoding="utf-8")
+
+
+def test_utf8_with_byte_order_mark(project):
+    write_csv(project / "bom.csv", [good()], encoding="utf-8-sig")
+    assert (project / "bom.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
+    result = cpsite(project, "import", "bom.csv")
+    assert result.returncode == 0, result.stdout
+    assert (project / "cases/test-import-a.yaml").is_file()
+
+
+def test_xlsx_gives_the_same_record_as_csv(tmp_path):
+    a, b = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
+    write_csv(a / "in.csv", [good()])
+    row = good(year=2021, investment_amount=1200000, reduction_quantity=180.0)
+    write_xlsx(b / "in.xlsx", [row])
+    assert cpsite(a, "import", "in.csv").returncode == 0
+    result = cpsite(b, "import", "in.xlsx")
+    assert result.returncode == 0, result.stdout
+    assert (a / "cases/test-import-a.yaml").read_text() == (b / "cases/test-import-a.yaml").read_text()
+
+
+def test_xlsx_bad_cells_are_reported_by_row_and_column(project):
+    write_xlsx(project / "in.xlsx", [good("test-a", investment_amount="1,200"), {},
+                                     good("test-b", sector="metals", investment_amount=-3)])
+    result = cpsite(project, "import", "in.xlsx")
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": E" in line]
+    assert errors == [
+        "in.xlsx: row 2, column K (investment_amount): E404 '1,200' is not a plain number: write 1200, without commas",
+        "in.xlsx: row 4, column F (sector): E203 'metals' is not a known sector (did you mean 'metal'?)",
+        "in.xlsx: row 4, column K (investment_amount): E114 must not be negative (got -3)"]
+    assert "1 empty row(s) skipped" in result.stderr
+
+
+def test_a_file_that_is_not_a_workbook(project):
+    (project / "fake.xlsx").write_bytes(b"id,title_en\nnot really excel\n")
+    result = cpsite(project, "import", "fake.xlsx")
+    assert result.returncode == 1
+    assert result.stdout.startswith("fake.xlsx: E401 not an Excel .xlsx workbook")
+    missing = cpsite(project, "import", "nowhere.csv")
+    assert missing.returncode == 2 and "nowhere.csv: no such file" in missing.stderr
+
+
+def test_shipped_templates_have_every_documented_column(project):
+    names = [c.name for c in caseform.template_columns()]
+    shipped_csv = (ROOT / "spreadsheets/cases-template.csv").read_bytes()
+    assert shipped_csv == csv_template().encode("utf-8")
+    assert shipped_csv.startswith(b"\xef\xbb\xbf")
+    book = openpyxl.load_workbook(ROOT / "spreadsheets/cases-template.xlsx")
+    assert [c.value for c in book["cases"][1]] == names
+    documented = {row[0].value: row for row in book["columns"].iter_rows(min_row=2)}
+    assert list(documented) == names
+    assert all(row[2].value and row[3].value for row in documented.values())
+    assert [c.value for c in book["lists"][1]][:3] == ["basis", "English", "中文"]
+    for template in ("cases-template.csv", "cases-template.xlsx"):
+        result = cpsite(project, "import", str(ROOT / "spreadsheets" / template))
+        assert result.returncode == 0 and result.stderr.startswith("0 row(s)"), result.stdout
+
+
+def test_template_can_be_written_again(project):
+    result = cpsite(project, "import", "--write-template", "mine.xlsx")
+    assert result.returncode == 0
+    assert [c.value for c in openpyxl.load_workbook(project / "mine.xlsx")["cases"][1]][:3] == \
+        ["id", "former_ids", "title_en"]
+
+
+@pytest.mark.parametrize("doc", ["CONTRIBUTING.md", "CONTRIBUTING.zh.md"])
+def test_contributing_documents_every_column(doc):
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    for column in caseform.CASE_COLUMNS:
+        assert f"`{column.name}`" in text, f"{doc} does not document column {column.name}"
+    for group, (_, parts) in caseform.GROUPS.items():
+        assert f"`{group}_`" in text, f"{doc} does not document the {group}_ columns"
+        for part in parts:
+            assert f"`{part.name}`" in text, f"{doc} does not document the part {part.name} of {group}_"
+
+
+@pytest.mark.slow
+def test_from_spreadsheet_to_built_site(project):
+    """The editor's whole path: spreadsheet -> records -> strict build -> every link and URL checks out."""
+    from conftest import mkdocs_build
+
+    write_xlsx(project / "in.xlsx", [good("test-site-a"), good("test-site-b", sector="metal")],
+               columns=COLUMNS)
+    assert cpsite(project, "import", "in.xlsx").returncode == 0
+    assert mkdocs_build(project).returncode == 0
+    for prefix in ("", "zh/"):
+        page = (project / f"site/{prefix}cases/test-site-a/index.html").read_text()
+        assert ("測試個案" if prefix else "Test case") in page
+        assert "HK$1,200,000" in page or "1,200,000 港元" in page
+    result = cpsite(project, "check-site", "site")
+    assert result.returncode == 0, result.stdout
