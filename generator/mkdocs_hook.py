@@ -23,7 +23,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import siteinfo, sitemap
+from generator import history, siteinfo, sitemap
 from generator.generate import generate
 from generator.htmlfix import fix_theme_markup
 from generator.problems import ValidationFailed
@@ -108,16 +108,12 @@ def on_page_context(context, page, config, nav):
 def _site_info(config) -> siteinfo.SiteInfo:
     i18n = config.plugins.get("i18n")
     languages = [(lang.locale, bool(lang.default)) for lang in i18n.config.languages] if i18n else []
-    return siteinfo.from_settings(config.site_url, config.extra, languages)
-
-
-def on_post_page(output, page, config):
-    _state["pages"].add(page.url)
-    return output
+    return siteinfo.from_settings(config.site_url, config.extra, languages, config.use_directory_urls)
 
 
 def _write_sitemap(config) -> None:
-    text = sitemap.sitemap_xml(_state["pages"], _site_info(config))
+    built = history.build_date(Path(config.config_file_path).parent)
+    text = sitemap.sitemap_xml(_state["pages"], _site_info(config), lastmod=built.strftime("%Y-%m-%d"))
     site_dir = Path(_state["staging"] or config.site_dir)
     (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
     (site_dir / "sitemap.xml.gz").write_bytes(sitemap.gzipped(text))
@@ -157,6 +153,7 @@ def _cleanup():
 
 
 def on_post_page(output, page, config):
+    _state["pages"].add(page.url)      # for sitemap.xml
     return fix_theme_markup(output)
 
 

@@ -29,15 +29,21 @@ def case_dates(project: Project, corpus: Corpus, built: datetime) -> dict:
     return history.record_dates(project.root, paths, built)
 
 
-def _page(template: str, view: dict, t: Labels, lang: str, title: str, description: str, source: str) -> str:
-    meta = render.front_matter(title=title, description=description, generated_from=source)
+def _page(template: str, view: dict, t: Labels, lang: str, title: str, description: str, source: str,
+          edit_path: str) -> str:
+    """A generated page; "edit this page" opens `edit_path`, where most of its text comes from."""
+    meta = render.front_matter(title=title, description=description, generated_from=source, edit_path=edit_path)
     return render.environment().get_template(template).render(page=view, t=t, lang=lang, front_matter=meta)
+
+
+def _locale_file(lang: str) -> str:
+    return f"generator/locales/{'zh' if lang.startswith('zh') else 'en'}.yaml"
 
 
 def impact_files(kit: Kit, corpus: Corpus, cat: Catalogue, t: Labels, lang: str) -> dict[str, str]:
     view, files = rollup_pages.impact_index(kit.rollups, corpus, cat, t, lang, kit.reuse)
     files[page_path("impact", "index")] = _page("impact_index.md.j2", view, t, lang, view["title"],
-                                                view["intro"], "cases/*.yaml")
+                                                view["intro"], "cases/*.yaml", _locale_file(lang))
     for group, key in sorted(kit.rollups):
         files.update(kit.impact(group, key, corpus, t, lang)[1])
     return files
@@ -50,8 +56,9 @@ def language_files(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, l
     files.update(feeds.feed_files(corpus, cat.facets, dates, kit.site, t, lang, built))
     files.update(impact_files(kit, corpus, cat, t, lang))
     view = datapage.data_page(schemas, corpus, kit.site, t, lang, built)
+    field_texts = "schema/case.schema.json" if lang == "en" else "generator/locales/schema.zh.yaml"
     files[datapage.PAGE] = _page("data_page.md.j2", view, t, lang, view["title"], view["intro"],
-                                 "schema/*.schema.json")
+                                 "schema/*.schema.json", field_texts)
     if lang == kit.site.default:
         files.update(opendata.open_data_files(project, corpus, kit.site, built))
     return files

@@ -142,17 +142,25 @@ def qr_jobs(corpus: Corpus, site: SiteInfo, t: Labels, lang: str) -> list:
             for kind, records in _records(corpus) for record in records]
 
 
+def page_from_short_link(site: SiteInfo, kind: str, record_id: str) -> str:
+    """The record's page, relative to its short link's redirect page."""
+    return f"../../{kind}/{record_id}/" if site.directory_urls else f"../../{kind}/{record_id}.html"
+
+
 def short_link_files(corpus: Corpus, site: SiteInfo, t: Labels, lang: str,
                      qr: Optional[QrCodes] = None) -> dict[str, str]:
-    """{path inside the language folder: text} for every redirect page and QR code."""
+    """{path inside the language folder: text} for every redirect page and QR code. Former ids
+    keep their short links too (a redirect page, no QR code)."""
     qr = qr or QrCodes()
     files = {}
     for kind, records in _records(corpus):
         for record in records:
             title = _title(kind, record, lang)
             base = short_path(kind, record.id)
-            files[base + "index.html"] = redirect_html(f"../../{kind}/{record.id}/", title=title,
-                                                       lang=site.tag(lang))
+            page = redirect_html(page_from_short_link(site, kind, record.id), title=title, lang=site.tag(lang))
+            files[base + "index.html"] = page
+            for old in record.former_ids:
+                files[short_path(kind, old) + "index.html"] = page
             files[base + "qr.svg"] = qr.svg(lang, kind, record.id, short_url(site, lang, kind, record.id),
                                             t.qr_title.format(title=title))
     return files
@@ -169,8 +177,10 @@ def share_box(kind: str, record, site: SiteInfo, t: Labels, lang: str, qr: Optio
     """HTML of the share box for the page of a record (the page lives at <kind>/<id>/)."""
     qr = qr or QrCodes()
     url = short_url(site, lang, kind, record.id)
-    href = "../../" + short_path(kind, record.id)
+    # the page is <kind>/<id>/ (or <kind>/<id>.html without directory URLs)
+    folder = ("../../" if site.directory_urls else "../") + short_path(kind, record.id)
+    href = folder if site.directory_urls else folder + "index.html"
     size = qr.size(lang, kind, record.id, url, t.qr_title.format(title=_title(kind, record, lang)))
     html = _html_env().get_template("share.html.j2").render(
-        url=url, href=href, qr_src=href + "qr.svg", size=size, t=t)
+        url=url, href=href, qr_src=folder + "qr.svg", size=size, t=t)
     return Raw(html.strip() + "\n")

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from .project import Project
 from .records import LANGS
+from .simplified_edition import LOCALE as SIMPLIFIED
 
 URL_LIST = Path("data") / "published-urls.txt"
 HEADER = ("# Every address the site has published. Each must keep working: a page, or a redirect\n"
@@ -111,13 +112,14 @@ def add_urls(project: Project, urls) -> list[str]:
 
 def record_urls(kind: str, record_id: str) -> list[str]:
     """The addresses of one record's page in every language."""
-    return [f"/{kind}/{record_id}/" if lang == LANGS[0] else f"/{lang}/{kind}/{record_id}/" for lang in LANGS]
+    return [f"/{kind}/{record_id}/" if lang == LANGS[0] else f"/{lang}/{kind}/{record_id}/"
+            for lang in (*LANGS, SIMPLIFIED)]     # the Simplified edition has every zh page too
 
 
 def case_urls(record: dict) -> list[str]:
     """The addresses a new case brings: its page and its year's page (other catalogue pages
     exist for every vocabulary term already)."""
-    urls = record_urls("cases", record["id"])
+    urls = record_urls("cases", record["id"]) + record_urls("c", record["id"])   # page and short link
     if isinstance(record.get("year"), int):
         urls += record_urls("years", str(record["year"]))
     return urls

@@ -26,6 +26,7 @@ class SiteInfo:
     hreflang: dict            # language folder -> BCP 47 tag, in mkdocs.yml order
     default: str              # language folder served at the site root
     licence: dict             # open data licence: id (SPDX), title, url
+    directory_urls: bool = True   # pages at 'cases/foo/' (MkDocs' default), else 'cases/foo.html'
 
     @property
     def languages(self) -> tuple:
@@ -55,7 +56,7 @@ DEFAULT_LICENCE = {
 
 
 def from_settings(site_url: Optional[str], extra: Optional[dict],
-                  i18n_languages: Iterable[tuple[str, bool]] = ()) -> SiteInfo:
+                  i18n_languages: Iterable[tuple[str, bool]] = (), directory_urls: bool = True) -> SiteInfo:
     """`i18n_languages`: (locale, is_default) pairs from the i18n plugin's configuration."""
     extra = extra or {}
     url = (site_url or DEFAULT_URL).rstrip("/") + "/"
@@ -63,7 +64,7 @@ def from_settings(site_url: Optional[str], extra: Optional[dict],
     defaults = [locale for locale, is_default in i18n_languages if is_default]
     default = defaults[0] if defaults else next(iter(hreflang))
     licence = dict(DEFAULT_LICENCE, **((extra.get("open_data") or {}).get("licence") or {}))
-    return SiteInfo(url, hreflang, default, licence)
+    return SiteInfo(url, hreflang, default, licence, directory_urls)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -85,4 +86,5 @@ def load(project_root: Path) -> SiteInfo:
         if isinstance(plugin, dict) and "i18n" in plugin:
             languages = [(lang.get("locale"), bool(lang.get("default")))
                          for lang in (plugin["i18n"] or {}).get("languages", [])]
-    return from_settings(config.get("site_url"), config.get("extra"), languages)
+    return from_settings(config.get("site_url"), config.get("extra"), languages,
+                         config.get("use_directory_urls", True) is not False)

@@ -4,8 +4,8 @@ The pages carry no <link rel="alternate" hreflang> in their head (see overrides/
 this file is where search engines find which pages are translations of each other. Every
 page gets one <url> per language it exists in, each listing all its languages (including
 itself) and x-default (the default language). Tags come from `extra.hreflang`, so a new
-language needs no code. No <lastmod>: the site has no honest per-page date for hand-written
-pages, and a build date would change every page on every build.
+language needs no code. <lastmod> is the build date (the last commit's, never the clock's),
+the same for every page: the site is published as a whole.
 
 Input is the list of built page URLs relative to the site root ('zh/cases/foo/'); the MkDocs
 hook collects them. Output is sorted, so the same pages give the same bytes.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import gzip
 import io
 import xml.etree.ElementTree as ET
-from typing import Iterable
+from typing import Iterable, Optional
 
 from .siteinfo import SiteInfo
 
@@ -41,7 +41,7 @@ def _normal(url: str) -> str:
     return url
 
 
-def sitemap_xml(page_urls: Iterable[str], site: SiteInfo) -> str:
+def sitemap_xml(page_urls: Iterable[str], site: SiteInfo, lastmod: Optional[str] = None) -> str:
     pages: dict[str, set] = {}
     for url in page_urls:
         lang, path = split_language(_normal(url), site)
@@ -53,6 +53,8 @@ def sitemap_xml(page_urls: Iterable[str], site: SiteInfo) -> str:
         for lang in langs:
             entry = ET.SubElement(root, "url")
             ET.SubElement(entry, "loc").text = site.absolute(lang, path)
+            if lastmod:
+                ET.SubElement(entry, "lastmod").text = lastmod
             if len(langs) < 2:
                 continue
             for other in langs:

@@ -16,13 +16,17 @@ FACETS = ("sectors", "pollutants", "initiatives", "locations")
 
 def expected(rel: str) -> str:
     lang, path = ("zh", rel[3:]) if rel.startswith("zh/") else ("en", rel)
+    if rel.startswith("zh-Hans/"):     # converted pages are edited in their Traditional source
+        lang, path = "zh", rel[len("zh-Hans/"):]
     parts = path.split("/")[:-1]          # folders of '<...>/index.html'
     if parts and parts[0] in ("cases", "technologies") and len(parts) == 2:
         return f"{parts[0]}/{parts[1]}.yaml"
     if parts and parts[0] in FACETS:
         return f"data/{parts[0]}.yaml"
-    if parts and parts[0] in ("cases", "technologies", "years"):
+    if parts and parts[0] in ("cases", "technologies", "years", "impact"):
         return f"generator/locales/{lang}.yaml"
+    if parts == ["data"]:     # the data dictionary: field descriptions from the schema
+        return "schema/case.schema.json" if lang == "en" else "generator/locales/schema.zh.yaml"
     if not parts:
         return f"content/{lang}/index.md"
     page = f"content/{lang}/{'/'.join(parts)}.md"

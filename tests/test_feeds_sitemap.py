@@ -2,6 +2,7 @@
 git (not the clock), and two builds of one commit give the same bytes."""
 
 import gzip
+import re
 import hashlib
 import subprocess
 import xml.etree.ElementTree as ET
@@ -10,7 +11,7 @@ import pytest
 
 import gitrepo
 from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
-from generator import history
+from generator import history, siteinfo
 from generator.project import Project
 from generator.siteinfo import from_settings
 from generator.sitemap import sitemap_xml
@@ -77,12 +78,17 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site, corpus):
     urls = {u.find(f"{SM}loc").text: {link.get("hreflang"): link.get("href") for link in u.findall(f"{XHTML}link")}
             for u in root.findall(f"{SM}url")}
     assert set(urls) == _site_pages(site)
+    site_info = siteinfo.load(ROOT)          # languages from mkdocs.yml extra.hreflang
     for case in corpus.cases:
-        en, zh = f"{BASE}cases/{case.id}/", f"{BASE}zh/cases/{case.id}/"
-        assert urls[en] == urls[zh] == {"en": en, "zh-Hant": zh, "x-default": en}
-    assert all(len(alternates) == 3 for alternates in urls.values())
+        want = {site_info.tag(lang): site_info.absolute(lang, f"cases/{case.id}/") for lang in site_info.languages}
+        want["x-default"] = f"{BASE}cases/{case.id}/"
+        for lang in site_info.languages:
+            assert urls[site_info.absolute(lang, f"cases/{case.id}/")] == want
+    assert {"en", "zh-Hant", "x-default"} <= set(want)
+    assert all(len(alternates) == len(site_info.languages) + 1 for alternates in urls.values())
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
-    assert b"<lastmod>" not in (site / "sitemap.xml").read_bytes()
+    dates = {u.find(f"{SM}lastmod").text for u in root.findall(f"{SM}url")}
+    assert len(dates) == 1 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates.pop())   # the build date
 
 
 def test_sitemap_takes_languages_from_extra_hreflang():

@@ -66,7 +66,7 @@ def site(built_site):
 
 @pytest.fixture(scope="module")
 def simplified_pages(site):
-    return [p for p in site.pages() if p.relative_to(site.root).parts[0] == "zh-Hans"]
+    return [p for p in site.pages() if p.relative_to(site.root).parts[0] == "zh-Hans" and not site.is_redirect(p)]
 
 
 def _edition(site, prefix):
