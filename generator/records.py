@@ -19,6 +19,7 @@ def tidy_zh(text: str) -> str:
     return _FOLDED_SPACE.sub("", text)
 
 LANGS = ("en", "zh")  # languages written by hand; derived editions are made from these
+EDITIONS = LANGS + ("zh-Hans",)  # every language folder of the published site (zh-Hans is converted from zh)
 
 
 @dataclasses.dataclass(frozen=True)

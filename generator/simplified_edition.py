@@ -22,11 +22,11 @@ from typing import Optional
 
 from .output import Changes, sync_tree
 from .project import Project
-from .records import Corpus
+from .records import EDITIONS, Corpus
 from .simplify import TERMS_FILE, Simplifier, TermTable
 
 SOURCE = "zh"                 # the Traditional edition's folder and locale
-LOCALE = "zh-Hans"            # the Simplified edition's folder, locale, URL segment and BCP 47 tag
+LOCALE = EDITIONS[-1]         # "zh-Hans": the Simplified edition's folder, locale, URL segment and BCP 47 tag
 CONVERTED_SUFFIXES = (".md", ".html", ".htm", ".txt")
 LANGUAGE_KEYS = ("site_name", "site_description", "site_author", "copyright",
                  "nav_translations", "admonition_translations")

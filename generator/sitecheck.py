@@ -22,8 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .project import Project
-from .records import LANGS
-from .simplified_edition import LOCALE as SIMPLIFIED
+from .records import EDITIONS
 
 URL_LIST = Path("data") / "published-urls.txt"
 HEADER = ("# Every address the site has published. Each must keep working: a page, or a redirect\n"
@@ -112,8 +111,7 @@ def add_urls(project: Project, urls) -> list[str]:
 
 def record_urls(kind: str, record_id: str) -> list[str]:
     """The addresses of one record's page in every language."""
-    return [f"/{kind}/{record_id}/" if lang == LANGS[0] else f"/{lang}/{kind}/{record_id}/"
-            for lang in (*LANGS, SIMPLIFIED)]     # the Simplified edition has every zh page too
+    return [f"/{kind}/{record_id}/" if lang == EDITIONS[0] else f"/{lang}/{kind}/{record_id}/" for lang in EDITIONS]
 
 
 def case_urls(record: dict) -> list[str]:

@@ -15,9 +15,11 @@ FACETS = ("sectors", "pollutants", "initiatives", "locations")
 
 
 def expected(rel: str) -> str:
-    lang, path = ("zh", rel[3:]) if rel.startswith("zh/") else ("en", rel)
-    if rel.startswith("zh-Hans/"):     # converted pages are edited in their Traditional source
+    # the Simplified edition is converted from the Traditional one: its source is zh
+    if rel.startswith("zh-Hans/"):
         lang, path = "zh", rel[len("zh-Hans/"):]
+    else:
+        lang, path = ("zh", rel[3:]) if rel.startswith("zh/") else ("en", rel)
     parts = path.split("/")[:-1]          # folders of '<...>/index.html'
     if parts and parts[0] in ("cases", "technologies") and len(parts) == 2:
         return f"{parts[0]}/{parts[1]}.yaml"

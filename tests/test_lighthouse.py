@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
-@pytest.mark.parametrize("prefix", ["", "zh/"])
+@pytest.mark.parametrize("prefix", ["", "zh/", "zh-Hans/"])
 def test_case_page_scores(chromium, built_site, prefix):
     require_tool(NODE_MODULES / ".bin/lighthouse", "Lighthouse")
     from lighthouse import lighthouse

@@ -110,6 +110,7 @@ def test_rename_with_and_without_former_id(tmp_path):
     assert f"published URL /cases/{OLD}/ has no page: it was removed or renamed without a redirect " \
            "(list the old id in the record's former_ids)" in result.stdout.splitlines()
     assert f"published URL /zh/cases/{OLD}/ has no page" in result.stdout
+    assert f"published URL /zh-Hans/cases/{OLD}/ has no page" in result.stdout
 
 
 @pytest.mark.slow
@@ -120,7 +121,8 @@ def test_old_address_opens_the_renamed_case_in_a_browser(tmp_path, browser_page)
     assert mkdocs_build(project).returncode == 0
     server = StaticServer(project / "site")
     try:
-        for prefix, title in (("", "More efficient heat pumps"), ("zh/", "金屬加工廠引入更高效的熱泵")):
+        for prefix, title in (("", "More efficient heat pumps"), ("zh/", "金屬加工廠引入更高效的熱泵"),
+                              ("zh-Hans/", "金属加工厂引入更高效的热泵")):
             browser_page.goto(f"{server.url}{prefix}cases/{OLD}/")
             browser_page.wait_for_url(re.compile(f"/{prefix}cases/{NEW}/$"))
             assert title in browser_page.locator("h1").inner_text()

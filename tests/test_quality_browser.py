@@ -5,7 +5,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LANGS = {"en": "", "zh": "zh/"}
+LANGS = {"en": "", "zh": "zh/", "zh-Hans": "zh-Hans/"}
 # A representative set: home, catalogue pages, a case, a technology, every guide page.
 PAGES = ["", "about/", "cases/", "sectors/", "sectors/printing/", "pollutants/air-voc/", "years/2009/",
          "technologies/", "cases/pilot-2007-cc-joint-printing/", "cases/cppp-partner-2012-voc-180t/",
