@@ -13,7 +13,7 @@ from .kit import Kit
 from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
 from .project import Project
-from .records import LANGS
+from .records import EDITIONS, LANGS
 from .redirect_pages import former_id_pages
 from .simplified_edition import write_edition
 from .validate import Result, validate_project
@@ -37,5 +37,8 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
                   ("",), changes)
     publish.write(project, result.corpus, cat, kit, langs, changes)   # short links, feeds, open data
     if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
-        write_edition(project, result.corpus, changes)
+        edition = EDITIONS[-1]
+        own = publish.edition_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
+        write_edition(project, result.corpus, changes, own_files=own,
+                      urls=(kit.site.absolute("zh"), kit.site.absolute(edition)))
     return result, changes

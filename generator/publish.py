@@ -64,6 +64,12 @@ def language_files(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, l
     return files
 
 
+def edition_files(corpus: Corpus, kit: Kit, lang: str) -> dict[str, str]:
+    """What a converted edition needs of its own: its short links and their QR codes (the QR
+    code must encode the edition's own address)."""
+    return sharing.short_link_files(corpus, kit.site, render.labels(lang), lang, kit.qr)
+
+
 def write(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, langs, changes: Changes) -> None:
     built = history.build_date(project.root)
     dates = case_dates(project, corpus, built)

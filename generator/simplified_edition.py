@@ -93,11 +93,32 @@ def edition_files(source_root: Path, simplifier: Simplifier) -> dict[str, str | 
     return files
 
 
-def write_edition(project: Project, corpus: Corpus, changes: Changes) -> None:
-    """Make content/zh-Hans/ and .generated/snippets/zh-Hans/ from their zh counterparts."""
+def retarget(files: dict, source_url: str, edition_url: str) -> dict:
+    """Make the converted files point at the edition itself: absolute links to the zh site
+    (short links, JSON-LD ids) become zh-Hans links, and language tags say zh-Hans."""
+    out = {}
+    for rel, data in files.items():
+        if isinstance(data, str):
+            data = data.replace(source_url, edition_url).replace('"inLanguage":"zh-Hant"', '"inLanguage":"zh-Hans"')
+            if rel.endswith(".html"):
+                data = data.replace('lang="zh-Hant"', 'lang="zh-Hans"')
+        out[rel] = data
+    return out
+
+
+def write_edition(project: Project, corpus: Corpus, changes: Changes, *, urls: Optional[tuple] = None,
+                  own_files: Optional[dict] = None) -> None:
+    """Make content/zh-Hans/ and .generated/snippets/zh-Hans/ from their zh counterparts.
+    `urls` (zh site URL, zh-Hans site URL) retargets absolute links; `own_files` are files the
+    edition needs of its own (e.g. QR codes of its short links), converted and laid on top."""
     simplifier = simplifier_for(project, corpus)
     for root in (project.content_dir, project.snippets_dir):
-        sync_tree(root / LOCALE, edition_files(root / SOURCE, simplifier), ("",), changes)
+        files = edition_files(root / SOURCE, simplifier)
+        if root == project.content_dir and own_files:
+            files.update({rel: convert_page(text, simplifier) for rel, text in own_files.items()})
+        if urls:
+            files = retarget(files, *urls)
+        sync_tree(root / LOCALE, files, ("",), changes)
 
 
 def _convert_value(value, simplifier: Simplifier):
