@@ -36,7 +36,8 @@ def test_second_run_reuses_codes_and_remakes_changed_ones(fixture_project, monke
     record = fixture_project / "cases/fx-case-full.yaml"
     record.write_text(record.read_text().replace("zh: 測試個案（所有欄位）", "zh: 測試個案（全部欄位）"))
     _, changes = generate(project)
-    assert made == ["https://cpsite.example.org/zh/c/fx-case-full/"]   # only the code whose title changed
+    # only the codes whose title changed: the Traditional page's and the Simplified page's
+    assert made == ["https://cpsite.example.org/zh/c/fx-case-full/", "https://cpsite.example.org/zh-Hans/c/fx-case-full/"]
     assert qr.read_text() != before and qr in changes.written
     assert qr.read_text() == sharing.qr_svg(made[0], "二維碼：測試個案（全部欄位）")
 
