@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import catalogue, render
+from . import catalogue, render, search_terms
 from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
 from .project import Project
@@ -26,4 +26,5 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS) 
         pages = render.render_language(result.corpus, cat, lang, edit_base)
         sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
         sync_tree(project.snippets_dir / lang, render.render_snippets(result.corpus, cat, lang), ("",), changes)
+    search_terms.write(project, result.corpus)
     return result, changes

@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority
 from generator.generate import generate
 from generator.problems import ValidationFailed
 from generator.project import Project
+from generator.search_index import SearchIndexFailed, index_site
 
 log = logging.getLogger("mkdocs.cpsite")
 
@@ -93,12 +94,15 @@ def on_page_context(context, page, config, nav):
 @event_priority(-200)
 def on_post_build(config):
     _state["depth"] -= 1
-    if _state["depth"] > 0 or _state["staging"] is None:
+    if _state["depth"] > 0:
         return
-    final, staging = _state["final"], _state["staging"]
     if config.strict and _warnings.count:
         _cleanup()
         return
+    _index(config)
+    if _state["staging"] is None:
+        return
+    final, staging = _state["final"], _state["staging"]
     old = final.with_name(final.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():
@@ -108,6 +112,16 @@ def on_post_build(config):
     config.site_dir = str(final)
     logging.getLogger("mkdocs").removeHandler(_warnings)
     _state.update(final=None, staging=None)
+
+
+def _index(config):
+    """Search index of every language, on the folder being built (staging or serve's)."""
+    try:
+        counts = index_site(Path(config.site_dir), Path(config.config_file_path).parent)
+    except SearchIndexFailed as failed:
+        _cleanup()
+        raise PluginError(f"Search index failed; nothing was published:\n{failed}") from None
+    log.info("cpsite: search index: %s", ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))
 
 
 def on_build_error(error):

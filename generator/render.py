@@ -17,6 +17,7 @@ import jinja2
 import yaml
 
 from . import catalogue_pages as cp
+from . import find_page
 from .catalogue import FACETS, Catalogue
 from .records import Corpus
 from .views import Labels, Raw, case_view, page_path, technology_view
@@ -77,7 +78,7 @@ def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Option
     t = labels(lang)
     pages: dict[str, str] = {}
     for case in corpus.cases:
-        view = case_view(case, corpus, t, lang, edit_base)
+        view = case_view(case, corpus, t, lang, edit_base, cat=cat)
         pages[page_path("cases", case.id)] = _page(
             "case.md.j2", view, t, lang, _generated_meta(case.path, view["title"], case.summary[lang]))
     for tech in corpus.technologies:
@@ -107,4 +108,5 @@ def render_snippets(corpus: Corpus, cat: Catalogue, lang: str) -> dict[str, str]
     """Fragments that hand-written pages include with `--8<--` (e.g. the home-page counts)."""
     t = labels(lang)
     view = cp.home_stats(corpus, cat, t, lang)
-    return {"home-stats.md": environment().get_template("home_stats.md.j2").render(page=view, t=t, lang=lang)}
+    return {"home-stats.md": environment().get_template("home_stats.md.j2").render(page=view, t=t, lang=lang),
+            "find-form.md": find_page.render_form(corpus, cat, t, lang)}
