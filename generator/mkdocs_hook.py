@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -116,12 +117,14 @@ def on_post_build(config):
 
 def _index(config):
     """Search index of every language, on the folder being built (staging or serve's)."""
+    started = time.monotonic()
     try:
         counts = index_site(Path(config.site_dir), Path(config.config_file_path).parent)
     except SearchIndexFailed as failed:
         _cleanup()
         raise PluginError(f"Search index failed; nothing was published:\n{failed}") from None
-    log.info("cpsite: search index: %s", ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))
+    log.info("cpsite: search index: %s (%.1f s)", ", ".join(f"{lang} {n} pages" for lang, n in counts.items()),
+             time.monotonic() - started)
 
 
 def on_build_error(error):

@@ -4,9 +4,16 @@ on the folder being built; the MkDocs adapter calls `index_site`, this module ne
 mkdocs.
 
 - Pagefind (the extended build from the `pagefind[extended]` wheel, run as
-  `python -m pagefind`) writes <site>/pagefind/: one index per `<html lang>`, with Chinese
-  segmented into words. Only what is inside `data-pagefind-body` is indexed (the article,
-  not navigation, header or footer; see overrides/main.html); heading permalinks are left out.
+  `python -m pagefind`) writes <site>/pagefind/: one index per `<html lang>`. Only what is
+  inside `data-pagefind-body` is indexed (the article, not navigation, header or footer; see
+  overrides/main.html); heading permalinks are left out.
+- Chinese is indexed character by character. Pagefind cuts Chinese into words twice, with
+  different dictionaries: at indexing (its own) and in the browser (the browser's ICU). When
+  they disagree a query finds nothing: on a Simplified page 热泵 is one indexed word, but the
+  browser searches 热 and 泵, and no indexed word starts with 泵. So Pagefind reads a copy of
+  each article with a zero-width space between Chinese characters (invisible in excerpts),
+  and the browser searches characters too, as a phrase where the order matters
+  (overrides/assets/javascripts/cpsite-query.js). The pages themselves are not changed.
 - <site>/assets/search/<index language>.json, per index language (e.g. en.json,
   zh-hant.json): the synonym groups and interface strings of that language (from
   .generated/search/terms.json, converted to Simplified for a Simplified edition), and the
@@ -17,8 +24,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -30,17 +40,51 @@ from .search_terms import terms_path
 
 EXCLUDE = ".headerlink"          # the ¶ permalinks Markdown adds to headings
 FRAGMENT_MAGIC = b"pagefind_dcd"
+BODY_START = "<div data-pagefind-body>"   # overrides/main.html wraps the article in it
+HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
+BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 
 
 class SearchIndexFailed(Exception):
     """Pagefind did not finish; the message holds its output."""
 
 
+def indexable_copy(site: Path, dest: Path) -> int:
+    """Write, for every page with an article to index, a page holding only that article (and
+    the page language), Chinese characters separated. Returns the number of pages."""
+    count = 0
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site)
+        if rel.parts[0] == "pagefind":
+            continue
+        html = page.read_text(encoding="utf-8")
+        start, end = html.find(BODY_START), html.rfind("</article>")
+        lang = HTML_LANG.search(html)
+        if start < 0 or end < start or not lang:
+            continue
+        article = BETWEEN_HAN.sub("\u200b", html[start:end])
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        (dest / rel).write_text(f'<!doctype html><html lang="{lang.group(1)}"><head><meta charset="utf-8"></head>'
+                                f"<body>{article}</body></html>\n", encoding="utf-8")
+        count += 1
+    return count
+
+
 def run_pagefind(site: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", EXCLUDE, "--quiet"]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0 or not (site / "pagefind" / "pagefind-entry.json").is_file():
-        raise SearchIndexFailed((done.stdout + done.stderr).strip() or f"pagefind exited with {done.returncode}")
+    """Index `site` into <site>/pagefind (replacing what was there)."""
+    output = site / "pagefind"
+    shutil.rmtree(output, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="cpsite-index-") as tmp:
+        if not indexable_copy(site, Path(tmp)):
+            raise SearchIndexFailed(f"no page in {site} has an article to index ({BODY_START})")
+        command = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output.resolve()),
+                   "--exclude-selectors", EXCLUDE]
+        done = subprocess.run(command, capture_output=True, text=True)
+    problems = [line for line in (done.stdout + done.stderr).splitlines()
+                if "not valid" in line or line.startswith(("Error", "error"))]
+    if done.returncode != 0 or problems or not (output / "pagefind-entry.json").is_file():
+        raise SearchIndexFailed("\n".join(problems) or (done.stdout + done.stderr).strip()
+                                or f"pagefind exited with {done.returncode}")
 
 
 def read_fragments(site: Path) -> dict[str, list[dict]]:

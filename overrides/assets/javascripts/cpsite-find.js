@@ -9,7 +9,7 @@
  * and synonyms of cpsite-query.js) and, once per page, the set of records carrying each facet
  * value (a filter-only search), so the combining and counting is plain set arithmetic here.
  */
-import { countText, load, search, text } from "./cpsite-query.js";
+import { countText, load, plain, search, text } from "./cpsite-query.js";
 
 const PAGE = 20;
 const root = document.querySelector("[data-cp-find]");
@@ -67,8 +67,9 @@ function passes(id, facet, chosen, except) {
 
 async function candidates(query) {
   if (!query) return index.order;
-  const { results } = await search(query);
-  return results.filter((r) => index.byId.has(r.id));
+  const { results, exact } = await search(query);
+  // With Chinese words, only pages that have them as written (if any do).
+  return (exact ? results.slice(0, exact) : results).filter((r) => index.byId.has(r.id));
 }
 
 function meta(data) {
@@ -85,7 +86,7 @@ function item(data) {
   const li = document.createElement("li");
   const a = document.createElement("a");
   a.href = data.url;
-  a.textContent = data.meta.title || data.url;
+  a.textContent = plain(data.meta.title) || data.url;
   const small = document.createElement("small");
   small.className = "cp-find__meta";
   small.textContent = meta(data);

@@ -7,6 +7,9 @@
  * and the synonym groups from the records and vocabularies. A query is rewritten into the
  * site's script (热泵 -> 熱泵), widened to the other terms of a synonym group it contains
  * (VOC -> 揮發性有機化合物 ...), and every variant is searched; results are merged by score.
+ * Chinese is indexed character by character (see generator/search_index.py), so a Chinese
+ * run is searched as its characters, and once more as a phrase: pages with the characters in
+ * that order come first ("exact"), pages with them anywhere after.
  * Nothing is fetched before the first call of load(), and only from this site.
  */
 
@@ -96,23 +99,41 @@ export function variants(query, groups) {
   return [...new Set(out.map((s) => s.trim()).filter(Boolean))].slice(0, MAX_VARIANTS);
 }
 
-/* Search the query and its variants; returns Pagefind results (each with .id, .score and
-   .data()) merged by best score, and the variants searched. */
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/* What Pagefind is asked for one query: every word, Chinese runs as their characters; and
+   each Chinese run of two or more characters as a phrase. */
+export function pagefindTerms(query) {
+  const runs = query.match(HAN_RUN) || [];
+  const words = query.replace(HAN_RUN, (run) => ` ${[...run].join(" ")} `).replace(/\s+/g, " ").trim();
+  const phrases = runs.filter((run) => [...run].length > 1).map((run) => `"${[...run].join(" ")}"`);
+  return { words, phrases };
+}
+
+/* Search the query and its variants. Returns Pagefind results (each with .id, .score and
+   .data()), those with every Chinese run in order first (`exact` of them), then the rest,
+   each part by best score; and the variants searched. */
 export async function search(query, options = {}) {
   const { pagefind, data } = await load();
   const queries = variants(fold(query.normalize("NFKC"), data.fold), data.synonyms);
-  const found = await Promise.all(queries.map((q) => pagefind.search(q, options)));
   const best = new Map();
-  found.forEach((result, n) => {
-    for (const r of result ? result.results : []) {
+  await Promise.all(queries.map(async (q, n) => {
+    const { words, phrases } = pagefindTerms(q);
+    const [all, ...exact] = await Promise.all([words, ...phrases].map((t) => pagefind.search(t, options)));
+    const inOrder = exact.map((found) => new Set(found.results.map((r) => r.id)));
+    for (const r of all.results) {
+      const tier = inOrder.every((set) => set.has(r.id)) ? 0 : 1;
       const seen = best.get(r.id);
-      if (!seen || r.score > seen.r.score) best.set(r.id, { r, n: seen ? seen.n : n });
+      if (!seen || tier < seen.tier || (tier === seen.tier && r.score > seen.r.score)) best.set(r.id, { r, n, tier });
     }
-  });
-  const results = [...best.values()]
-    .sort((a, b) => b.r.score - a.r.score || a.n - b.n)
-    .map((x) => x.r);
-  return { results, queries };
+  }));
+  const ranked = [...best.values()].sort((a, b) => a.tier - b.tier || b.r.score - a.r.score || a.n - b.n);
+  return { results: ranked.map((x) => x.r), exact: ranked.filter((x) => x.tier === 0).length, queries };
+}
+
+/* Text Pagefind returns, without the zero-width spaces the index put between characters. */
+export function plain(text) {
+  return (text || "").replace(/\u200b/g, "");
 }
 
 /* Interface string of this language from the query data, with {n} filled in. */

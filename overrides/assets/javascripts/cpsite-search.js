@@ -8,7 +8,7 @@
  * index are loaded on first focus, not with the page. On the find page it also starts the
  * facet filters (cpsite-find.js).
  */
-import { countText, load, search, text } from "./cpsite-query.js";
+import { countText, load, plain, search, text } from "./cpsite-query.js";
 
 const MAX_RESULTS = 10;
 const box = document.querySelector("[data-cp-search]");
@@ -79,9 +79,9 @@ function setup() {
     icon.className = "md-search-result__icon md-icon";
     const title = document.createElement("div");
     title.className = "cp-search__title";
-    title.textContent = result.meta.title || result.url;
+    title.textContent = plain(result.meta.title) || result.url;
     const excerpt = document.createElement("p");
-    excerpt.innerHTML = result.excerpt; // Pagefind escapes the text and adds only <mark>
+    excerpt.innerHTML = plain(result.excerpt); // Pagefind escapes the text and adds only <mark>
     article.append(icon, title, excerpt);
     a.append(article);
     li.append(a);
