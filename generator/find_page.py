@@ -1,10 +1,10 @@
 """The "find cases and technologies" page: the facets it filters on, and the values that each
 case and technology page carries for them.
 
-- `case_tags` / `technology_tags`: the Pagefind filter and sort values a record's page
-  carries (kind, sector, pollutant, initiative, year, location; `order` lists cases newest
-  first, then technologies). Only vocabulary keys and years, which validation already
-  checked, so they are safe in an HTML attribute.
+- `case_tags` / `technology_tags`: the Pagefind filter values a record's page carries (kind,
+  sector, pollutant, initiative, year, location: vocabulary keys and years, which validation
+  already checked, so they are safe in an HTML attribute) and its search keywords (the
+  synonyms of its pollutant areas and technologies, see `search_terms`).
 - `find_form`: the facet form (every value that at least one record has, in vocabulary
   order, with its label), rendered as an HTML snippet that the hand-written page
   content/<lang>/find.md includes. Counts and results come from the search index in the
@@ -20,6 +20,7 @@ import jinja2
 
 from .catalogue import Catalogue
 from .records import Case, Corpus, Technology
+from .search_terms import page_keywords
 from .views import Labels, Raw
 
 # (URL parameter == Pagefind filter name, vocabulary, heading key in generator/locales)
@@ -32,18 +33,20 @@ def _tags(pairs) -> list[dict]:
     return [{"filter": Raw(f"{name}:{value}")} for name, value in pairs]
 
 
-def case_tags(case: Case) -> dict:
+def case_tags(case: Case, corpus: Corpus, lang: str) -> dict:
     pairs = [("kind", "case"), ("sector", case.sector), *(("pollutant", p) for p in case.pollutants),
              ("initiative", case.initiative), ("year", case.year)]
     if case.location:
         pairs.append(("location", case.location))
-    return {"filters": _tags(pairs), "sort": Raw(f"order:{case.year}")}
+    return {"filters": _tags(pairs),
+            "keywords": Raw(page_keywords(corpus, lang, pollutants=case.pollutants, technologies=case.technologies))}
 
 
-def technology_tags(tech: Technology) -> dict:
+def technology_tags(tech: Technology, corpus: Corpus, lang: str) -> dict:
     pairs = [("kind", "technology"), *(("sector", s) for s in tech.sectors),
              *(("pollutant", p) for p in tech.pollutants)]
-    return {"filters": _tags(pairs), "sort": Raw("order:0")}
+    return {"filters": _tags(pairs),
+            "keywords": Raw(page_keywords(corpus, lang, pollutants=tech.pollutants, technologies=(tech.id,)))}
 
 
 def _values(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, name: str, vocab) -> list[dict]:

@@ -13,11 +13,15 @@ mkdocs.
   browser searches 热 and 泵, and no indexed word starts with 泵. So Pagefind reads a copy of
   each article with a zero-width space between Chinese characters (invisible in excerpts),
   and the browser searches characters too, as a phrase where the order matters
-  (overrides/assets/javascripts/cpsite-query.js). The pages themselves are not changed.
+  (overrides/assets/javascripts/cpsite-query.js). The copy also has the page's search
+  keywords (synonyms, from `data-cp-keywords`) as text. The pages themselves are not changed.
 - <site>/assets/search/<index language>.json, per index language (e.g. en.json,
-  zh-hant.json): the synonym groups and interface strings of that language (from
-  .generated/search/terms.json, converted to Simplified for a Simplified edition), and the
-  cross-script map of `search_script`, built from that language's indexed text.
+  zh-hant.json): the interface strings of that language (from .generated/search/terms.json,
+  converted to Simplified for a Simplified edition), and the cross-script map of
+  `search_script`, built from that language's indexed text.
+- <site>/assets/search/<index language>-records.json: the case and technology pages in the
+  find page's order and which of them carry each facet value, so the find page combines and
+  counts facets without a search per value.
 """
 
 from __future__ import annotations
@@ -33,7 +37,6 @@ from collections import Counter
 from pathlib import Path
 
 from . import search_script
-from .output import write_if_changed
 from .project import Project
 from .records import LANGS
 from .search_terms import terms_path
@@ -42,6 +45,7 @@ EXCLUDE = ".headerlink"          # the ¶ permalinks Markdown adds to headings
 FRAGMENT_MAGIC = b"pagefind_dcd"
 BODY_START = "<div data-pagefind-body>"   # overrides/main.html wraps the article in it
 HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
+KEYWORDS = re.compile(r'<span data-cp-keywords="([^"]*)"></span>')   # see search_terms.page_keywords
 BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 
 
@@ -51,7 +55,8 @@ class SearchIndexFailed(Exception):
 
 def indexable_copy(site: Path, dest: Path) -> int:
     """Write, for every page with an article to index, a page holding only that article (and
-    the page language), Chinese characters separated. Returns the number of pages."""
+    the page language), its keywords as text, Chinese characters separated. Returns the
+    number of pages."""
     count = 0
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site)
@@ -62,7 +67,8 @@ def indexable_copy(site: Path, dest: Path) -> int:
         lang = HTML_LANG.search(html)
         if start < 0 or end < start or not lang:
             continue
-        article = BETWEEN_HAN.sub("\u200b", html[start:end])
+        article = KEYWORDS.sub(r"<p>\1</p>", html[start:end])
+        article = BETWEEN_HAN.sub("\u200b", article)
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         (dest / rel).write_text(f'<!doctype html><html lang="{lang.group(1)}"><head><meta charset="utf-8"></head>'
                                 f"<body>{article}</body></html>\n", encoding="utf-8")
@@ -88,14 +94,16 @@ def run_pagefind(site: Path) -> None:
 
 
 def read_fragments(site: Path) -> dict[str, list[dict]]:
-    """{index language: [page records as Pagefind stored them (url, content, meta, filters)]}."""
+    """{index language: [page records as Pagefind stored them (url, content, meta, filters),
+    each with its result id]}."""
     pages: dict[str, list[dict]] = {}
     for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         if data.startswith(FRAGMENT_MAGIC):
             data = data[len(FRAGMENT_MAGIC):]
-        lang = path.name[:-len(".pf_fragment")].rsplit("_", 1)[0]   # <lang>_<hash>.pf_fragment
-        pages.setdefault(lang, []).append(json.loads(data))
+        page_id = path.name[:-len(".pf_fragment")]      # <lang>_<hash>, the id of a search result
+        record = dict(json.loads(data), id=page_id)
+        pages.setdefault(page_id.rsplit("_", 1)[0], []).append(record)
     return pages
 
 
@@ -116,9 +124,38 @@ def query_data(records: list[dict], terms: dict) -> dict:
     script = search_script.script_of(runs)
     data = {"script": script, "fold": search_script.fold_map(runs, script) if script else {"chars": {}, "pairs": {}}}
     convert = (lambda text: search_script.convert(text, script)) if script else (lambda text: text)
-    data["synonyms"] = [[convert(term) for term in group] for group in terms["synonyms"]]
     data["strings"] = {key: convert(text) for key, text in sorted(terms["strings"].items())}
     return data
+
+
+def _delta(positions: list[int]) -> list[int]:
+    return [b - a for a, b in zip([-1, *positions], positions)]
+
+
+def facet_data(records: list[dict]) -> dict:
+    """The records of the find page (pages with a `kind` filter) in the order it lists them
+    (cases newest first, then technologies by name) and, per facet value, the positions of
+    the records that carry it, delta-encoded ([3, 1, 4] means 2, 3, 7; see cpsite-find.js)."""
+    chosen = [r for r in records if r["filters"].get("kind")]
+
+    def order(r):
+        year = max((int(y) for y in r["filters"].get("year", ())), default=0)
+        return (r["filters"]["kind"][0] != "case", -year, r["meta"].get("title", "").replace("\u200b", ""), r["url"])
+    chosen.sort(key=order)
+    facets: dict = {}
+    for position, record in enumerate(chosen):
+        for name, values in record["filters"].items():
+            for value in values:
+                facets.setdefault(name, {}).setdefault(value, []).append(position)
+    return {"ids": [r["id"] for r in chosen],
+            "facets": {name: {value: _delta(p) for value, p in sorted(values.items())}
+                       for name, values in sorted(facets.items())}}
+
+
+def _write(path: Path, text: str) -> None:
+    """Into the folder being built (fresh for every build), readable like the rest of the site."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def index_site(site: Path, project_root: Path) -> dict[str, int]:
@@ -129,6 +166,8 @@ def index_site(site: Path, project_root: Path) -> dict[str, int]:
     for index_lang, records in sorted(read_fragments(site).items()):
         data = query_data(records, terms[source_language(index_lang)])
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-        write_if_changed(site / "assets" / "search" / f"{index_lang}.json", text)
+        _write(site / "assets" / "search" / f"{index_lang}.json", text)
+        text = json.dumps(facet_data(records), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        _write(site / "assets" / "search" / f"{index_lang}-records.json", text)
         counts[index_lang] = len(records)
     return counts

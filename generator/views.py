@@ -141,7 +141,7 @@ def case_view(case: Case, corpus: Corpus, t: Labels, lang: str, edit_base: Optio
         "record": Raw(case.path),
         "edit_url": Raw(edit_base + case.path) if edit_base else None,
         "related": case_list(page, cat.related_cases.get(case.id, ()), corpus, lang, ordered=False) if cat else [],
-        "search": case_tags(case),
+        "search": case_tags(case, corpus, lang),
     }
 
 
@@ -183,5 +183,5 @@ def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels,
         "record": Raw(tech.path),
         "edit_url": Raw(edit_base + tech.path) if edit_base else None,
         "related": technology_list(page, cat.related_technologies.get(tech.id, ()), cat, t, lang, ordered=False),
-        "search": technology_tags(tech),
+        "search": technology_tags(tech, corpus, lang),
     }

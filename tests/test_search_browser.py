@@ -33,7 +33,7 @@ QUERIES = {
         ("活性炭", "zh/technologies/activated-carbon-adsorption/"),
         ("沸石", "zh/technologies/zeolite-rotor-rto/"),
         ("節能", "zh/technologies/energy-efficient-lighting/"),
-        ("節能", "zh/pollutants/energy-saving/"),
+        ("有機廢氣", "zh/pollutants/air-voc/"),                                 # a synonym only
         ("蓄熱式熱氧化", "zh/technologies/regenerative-thermal-oxidiser/"),
         ("VOC 處理", "zh/technologies/activated-carbon-adsorption/"),
         ("揮發性有機化合物", "zh/pollutants/air-voc/"),

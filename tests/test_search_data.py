@@ -83,9 +83,17 @@ def test_terms_file_is_written_by_generate(fixture_project):
     generate(Project(fixture_project))
     data = json.loads((fixture_project / ".generated/search/terms.json").read_text())
     assert sorted(data) == ["en", "zh"]
-    assert ["測試熱泵", "測試泵"] in data["zh"]["synonyms"] and ["Fixture heat pump", "test pump"] in data["en"]["synonyms"]
-    assert not any("Fixture zeolite rotor" in group for group in data["en"]["synonyms"])   # no aliases: no group
     assert data["zh"]["strings"]["search_none"] == "找不到結果"
+    assert data["en"]["strings"]["search_count"] == "{n} results"
+
+
+def test_page_keywords_are_the_groups_of_what_a_page_is_about(corpus):
+    keywords = search_terms.page_keywords(corpus, "en", pollutants=("air-voc",),
+                                          technologies=("activated-carbon-adsorption",))
+    assert keywords.split(", ") == ["Volatile organic compounds (VOC)", "VOC", "VOCs", "volatile organic compounds",
+                                    "solvent fumes", "Activated carbon adsorption of VOC exhaust",
+                                    "activated carbon filter", "carbon adsorption", "active carbon filtering"]
+    assert search_terms.page_keywords(corpus, "zh", pollutants=("energy-saving",)) == "節約能源, 節能, 能源效益, 省電"
 
 
 # --- related records -------------------------------------------------------------------------

@@ -74,6 +74,18 @@ def test_only_the_article_is_indexed(fragments, site):
     assert "Programme participant cuts VOC" not in related["content"]   # a related case's title
 
 
+def test_pages_carry_the_synonyms_of_what_they_are_about(fragments, site):
+    """As text of the index, not of the page."""
+    page = (site.root / "zh/cases/pilot-2007-cc-joint-printing/index.html").read_text(encoding="utf-8")
+    assert 'data-cp-keywords="' in page and "<p>揮發性有機化合物, 揮發性有機物" not in page
+    by_url = {r["url"]: r for records in fragments.values() for r in records}
+    content = by_url["/zh/cases/pilot-2007-cc-joint-printing/"]["content"].replace("\u200b", "")
+    for term in ("揮發性有機物", "有機廢氣", "VOC", "節能", "活性炭過濾"):      # air-voc, energy-saving, a technology
+        assert term in content
+    content = by_url["/pollutants/air-voc/"]["content"].replace("\u200b", "")
+    assert "solvent fumes" in content and "VOCs" in content
+
+
 def test_record_pages_carry_their_facets(fragments):
     corpus = validate_project(Project(ROOT)).corpus
     by_url = {r["url"]: r for records in fragments.values() for r in records}
@@ -96,15 +108,14 @@ def test_record_pages_carry_their_facets(fragments):
 
 def test_query_data_per_language(built_site):
     folder = built_site / "site" / "assets" / "search"
-    assert sorted(p.name for p in folder.iterdir()) == ["en.json", "zh-hant.json"]
+    assert sorted(p.name for p in folder.iterdir()) == ["en-records.json", "en.json", "zh-hant-records.json",
+                                                         "zh-hant.json"]
     zh = json.loads((folder / "zh-hant.json").read_text())
     assert zh["script"] == "hant"
     assert "".join(zh["fold"]["chars"].get(c, c) for c in "热泵") == "熱泵"
-    assert ["揮發性有機化合物", "揮發性有機物", "有機廢氣", "VOC"] in zh["synonyms"]
     assert zh["strings"]["search_none"] == "找不到結果"
     en = json.loads((folder / "en.json").read_text())
-    assert ["Volatile organic compounds (VOC)", "VOC", "VOCs", "volatile organic compounds", "solvent fumes"] \
-        in en["synonyms"]
+    assert en["strings"]["search_none"] == "No results"
 
 
 def _files(site, folder):
@@ -124,3 +135,26 @@ def test_index_is_the_same_on_every_build(built_site, tmp_path):
     def filters(site):
         return sorted(sorted(gzip.decompress(data)) for data in _files(site, "pagefind/filter").values())
     assert filters(first) == filters(second)
+
+
+def test_find_page_records(built_site, fragments):
+    """The records of the find page, in its order, and the positions carrying each value."""
+    corpus = validate_project(Project(ROOT)).corpus
+    for lang, prefix in (("en", "/"), ("zh-hant", "/zh/")):
+        data = json.loads((built_site / "site" / "assets" / "search" / f"{lang}-records.json").read_text())
+        url = {r["id"]: r["url"] for r in fragments[lang]}
+        urls = [url[i] for i in data["ids"]]
+        cases = sorted(corpus.cases, key=lambda c: (-c.year, c.id))
+        assert urls[:len(cases)] == [f"{prefix}cases/{c.id}/" for c in cases]
+        assert sorted(urls[len(cases):]) == sorted(f"{prefix}technologies/{t.id}/" for t in corpus.technologies)
+
+        def carrying(facet, value):
+            at, out = -1, []
+            for delta in data["facets"][facet][value]:
+                at += delta
+                out.append(urls[at])
+            return sorted(out)
+        assert carrying("pollutant", "air-voc") == sorted(
+            [f"{prefix}cases/{c.id}/" for c in corpus.cases if "air-voc" in c.pollutants]
+            + [f"{prefix}technologies/{t.id}/" for t in corpus.technologies if "air-voc" in t.pollutants])
+        assert carrying("year", "2009") == [f"{prefix}cases/{c.id}/" for c in corpus.cases if c.year == 2009]

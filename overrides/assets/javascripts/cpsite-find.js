@@ -5,11 +5,14 @@
  * Its state lives in the page address (?q=...&sector=metal&pollutant=air-voc...), so a
  * filtered view can be linked from a slide and opens the same. Values of one facet combine
  * with OR, facets with AND; each count says how many results ticking that value would give
- * with the other facets as they are. Pagefind provides the words search (with the script fold
- * and synonyms of cpsite-query.js) and, once per page, the set of records carrying each facet
- * value (a filter-only search), so the combining and counting is plain set arithmetic here.
+ * with the other facets as they are. The build lists the records and which carry each facet
+ * value (assets/search/<lang>-records.json, from generator/search_index.py), so combining
+ * and counting is set arithmetic here; Pagefind provides the words search (with the script
+ * fold and synonyms of cpsite-query.js). A listed record's title and address are read from
+ * its Pagefind fragment (the gzip'd JSON that Pagefind 1.5 writes per page), only for the
+ * records shown.
  */
-import { countText, load, plain, search, text } from "./cpsite-query.js";
+import { countText, indexLanguage, load, plain, search, siteUrl, text } from "./cpsite-query.js";
 
 const PAGE = 20;
 const root = document.querySelector("[data-cp-find]");
@@ -22,9 +25,10 @@ const list = root.querySelector(".cp-find__results");
 const more = root.querySelector(".cp-find__more");
 const labels = new Map(boxes.map((box) => [`${box.name}:${box.value}`, box.labels[0].querySelector(".cp-find__label").textContent]));
 
-let index = null; // {data, order: [result], byId: Map, sets: Map("facet:value" -> Set(id))}
+let index = null; // {data, order: [id], known: Set(id), sets: Map("facet:value" -> Set(id))}
 let shown = [];
 let generation = 0;
+const cards = new Map();
 
 function readAddress() {
   const params = new URLSearchParams(window.location.search);
@@ -43,25 +47,44 @@ function writeAddress() {
   }
 }
 
+function undelta(deltas) {
+  let at = -1;
+  return deltas.map((d) => (at += d));
+}
+
 async function buildIndex() {
-  const { pagefind, data } = await load();
-  const records = await pagefind.search(null, {
-    filters: { kind: { any: ["case", "technology"] } },
-    sort: { order: "desc" },
-  });
+  const [{ data }, records] = await Promise.all([
+    load(),
+    fetch(siteUrl(`assets/search/${indexLanguage()}-records.json`)).then((r) => {
+      if (!r.ok) throw new Error(`records: ${r.status}`);
+      return r.json();
+    }),
+  ]);
   const sets = new Map();
-  await Promise.all(boxes.map(async (box) => {
-    const found = await pagefind.search(null, { filters: { [box.name]: box.value } });
-    sets.set(`${box.name}:${box.value}`, new Set(found.results.map((r) => r.id)));
-  }));
-  return { data, order: records.results, byId: new Map(records.results.map((r) => [r.id, r])), sets };
+  for (const box of boxes) {
+    const positions = undelta(((records.facets[box.name] || {})[box.value]) || []);
+    sets.set(`${box.name}:${box.value}`, new Set(positions.map((p) => records.ids[p])));
+  }
+  return { data, order: records.ids, known: new Set(records.ids), sets };
+}
+
+/* Title, address and filters of a record, from its Pagefind fragment. */
+function card(id) {
+  if (!cards.has(id)) {
+    cards.set(id, fetch(siteUrl(`pagefind/fragment/${id}.pf_fragment`)).then(async (response) => {
+      const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
+      const raw = await new Response(stream).text();
+      return JSON.parse(raw.slice(raw.indexOf("{")));
+    }));
+  }
+  return cards.get(id);
 }
 
 function selected(facet) {
   return boxes.filter((box) => box.name === facet && box.checked).map((box) => index.sets.get(`${facet}:${box.value}`));
 }
 
-function passes(id, facet, chosen, except) {
+function passes(id, chosen, except) {
   return facets.every((f) => f === except || !chosen[f].length || chosen[f].some((set) => set.has(id)));
 }
 
@@ -69,7 +92,7 @@ async function candidates(query) {
   if (!query) return index.order;
   const { results, exact } = await search(query);
   // With Chinese words, only pages that have them as written (if any do).
-  return (exact ? results.slice(0, exact) : results).filter((r) => index.byId.has(r.id));
+  return (exact ? results.slice(0, exact) : results).map((r) => r.id).filter((id) => index.known.has(id));
 }
 
 function meta(data) {
@@ -85,7 +108,7 @@ function meta(data) {
 function item(data) {
   const li = document.createElement("li");
   const a = document.createElement("a");
-  a.href = data.url;
+  a.href = siteUrl(data.url.replace(/^\//, "")).pathname;
   a.textContent = plain(data.meta.title) || data.url;
   const small = document.createElement("small");
   small.className = "cp-find__meta";
@@ -96,7 +119,7 @@ function item(data) {
 
 async function showMore(run) {
   const next = shown.slice(list.children.length, list.children.length + PAGE);
-  const loaded = await Promise.all(next.map((r) => r.data()));
+  const loaded = await Promise.all(next.map(card));
   if (run !== generation) return;
   list.append(...loaded.map(item));
   more.hidden = list.children.length >= shown.length;
@@ -109,12 +132,12 @@ async function update() {
   const pool = await candidates(query);
   if (run !== generation) return;
   const chosen = Object.fromEntries(facets.map((f) => [f, selected(f)]));
-  shown = pool.filter((r) => passes(r.id, null, chosen, null));
+  shown = pool.filter((id) => passes(id, chosen, null));
   for (const facet of facets) {
-    const base = pool.filter((r) => passes(r.id, facet, chosen, facet));
+    const base = pool.filter((id) => passes(id, chosen, facet));
     for (const box of boxes.filter((b) => b.name === facet)) {
       const set = index.sets.get(`${facet}:${box.value}`);
-      const n = base.reduce((sum, r) => sum + (set.has(r.id) ? 1 : 0), 0);
+      const n = base.reduce((sum, id) => sum + (set.has(id) ? 1 : 0), 0);
       box.labels[0].querySelector("[data-count]").textContent = `(${n})`;
       box.labels[0].classList.toggle("cp-find__value--empty", n === 0 && !box.checked);
     }

@@ -3,20 +3,24 @@
  *
  * Loads Pagefind (the index of this page's language: Pagefind picks it by <html lang>) and
  * the query data the build wrote for that language (assets/search/<lang>.json, made by
- * generator/search_index.py): a map from the other Chinese script to the site's characters,
- * and the synonym groups from the records and vocabularies. A query is rewritten into the
- * site's script (热泵 -> 熱泵), widened to the other terms of a synonym group it contains
- * (VOC -> 揮發性有機化合物 ...), and every variant is searched; results are merged by score.
- * Chinese is indexed character by character (see generator/search_index.py), so a Chinese
- * run is searched as its characters, and once more as a phrase: pages with the characters in
- * that order come first ("exact"), pages with them anywhere after.
- * Nothing is fetched before the first call of load(), and only from this site.
+ * generator/search_index.py): a map from the other Chinese script to the site's characters
+ * and the interface strings. A query is rewritten into the site's script (热泵 -> 熱泵).
+ * Synonyms need nothing here: pages carry the synonyms of what they are about as search
+ * keywords (generator/search_terms.py). Chinese is indexed character by character (see
+ * generator/search_index.py), so a Chinese run is searched as its characters, and once more
+ * as a phrase: pages with the characters in that order come first ("exact"), pages with them
+ * anywhere after. Nothing is fetched until the page is idle or the search is used, and only
+ * from this site.
  */
 
 const ROOT = new URL("../../", import.meta.url); // this file is <root>/assets/javascripts/
-const EMPTY = { fold: { chars: {}, pairs: {} }, synonyms: [], strings: {} };
-const MAX_VARIANTS = 8;
+const EMPTY = { fold: { chars: {}, pairs: {} }, strings: {} };
 let loading = null;
+
+/* An address on this site, from a path relative to the site root. */
+export function siteUrl(path) {
+  return new URL(path, ROOT);
+}
 
 export function indexLanguage() {
   return (document.documentElement.lang || "unknown").toLowerCase();
@@ -26,10 +30,11 @@ export function indexLanguage() {
 export function load() {
   if (!loading) {
     loading = (async () => {
-      const pagefind = await import(new URL("pagefind/pagefind.js", ROOT).href);
+      const [pagefind, data] = await Promise.all([
+        import(new URL("pagefind/pagefind.js", ROOT).href),
+        fetch(new URL(`assets/search/${indexLanguage()}.json`, ROOT)).then((r) => (r.ok ? r.json() : EMPTY)),
+      ]);
       await pagefind.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
-      const response = await fetch(new URL(`assets/search/${indexLanguage()}.json`, ROOT));
-      const data = response.ok ? await response.json() : EMPTY;
       await pagefind.init();
       return { pagefind, data };
     })();
@@ -38,10 +43,13 @@ export function load() {
   return loading;
 }
 
-/* Width, case and punctuation folded away: the form used to compare terms. */
-export function normalise(text) {
-  return text.normalize("NFKC").toLowerCase()
-    .replace(/[\p{P}\p{S}]+/gu, " ").replace(/\s+/g, " ").trim();
+/* Load in the background once the page is idle, unless the visitor asked to save data: the
+   search engine and the index metadata (not the index itself), so the first query is quick. */
+export function preload() {
+  const connection = navigator.connection || {};
+  if (connection.saveData || /2g/.test(connection.effectiveType || "")) return;
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1500));
+  idle(() => load().catch(() => {}), { timeout: 3000 });
 }
 
 /* The query in the site's script, character by character (pairs first, where the build
@@ -61,44 +69,6 @@ export function fold(text, map) {
   return out;
 }
 
-const LATIN = /[\p{L}\p{N}]/u;
-const HAN = /\p{Script=Han}/u;
-
-function findTerm(query, term) {
-  let from = 0;
-  for (;;) {
-    const at = query.indexOf(term, from);
-    if (at < 0) return -1;
-    const before = query[at - 1] || " ";
-    const after = query[at + term.length] || " ";
-    const edgeOk = (outside, inside) => HAN.test(inside) || HAN.test(outside) || !LATIN.test(outside);
-    if (edgeOk(before, term[0]) && edgeOk(after, term[term.length - 1])) return at;
-    from = at + 1;
-  }
-}
-
-/* The query and its variants: the longest synonym-group term it contains, replaced by each
-   other term of that group. */
-export function variants(query, groups) {
-  const q = normalise(query);
-  let best = null;
-  for (const group of groups) {
-    for (const term of group) {
-      const t = normalise(term);
-      const at = t ? findTerm(q, t) : -1;
-      if (at >= 0 && (!best || t.length > best.term.length)) best = { group, term: t, at };
-    }
-  }
-  const out = [query.trim()];
-  if (best) {
-    for (const other of best.group) {
-      const o = normalise(other);
-      if (o && o !== best.term) out.push(q.slice(0, best.at) + o + q.slice(best.at + best.term.length));
-    }
-  }
-  return [...new Set(out.map((s) => s.trim()).filter(Boolean))].slice(0, MAX_VARIANTS);
-}
-
 const HAN_RUN = /\p{Script=Han}+/gu;
 
 /* What Pagefind is asked for one query: every word, Chinese runs as their characters; and
@@ -110,25 +80,46 @@ export function pagefindTerms(query) {
   return { words, phrases };
 }
 
-/* Search the query and its variants. Returns Pagefind results (each with .id, .score and
-   .data()), those with every Chinese run in order first (`exact` of them), then the rest,
-   each part by best score; and the variants searched. */
+/* One variant: [{r, tier}], tier 0 when every Chinese run is on the page in that order.
+   (Pagefind scores a phrase search 1 for every page, so the words search gives the order.) */
+async function searchVariant(pagefind, q, options) {
+  const { words, phrases } = pagefindTerms(q);
+  const [all, ...exact] = await Promise.all([words, ...phrases].map((t) => pagefind.search(t, options)));
+  const inOrder = exact.map((found) => new Set(found.results.map((r) => r.id)));
+  return all.results.map((r) => ({ r, tier: inOrder.every((set) => set.has(r.id)) ? 0 : 1 }));
+}
+
+/* Too short to search: one Latin letter or digit matches nearly every page. */
+export function tooShort(query) {
+  const q = query.trim();
+  return !q || (q.length < 2 && !/\p{Script=Han}/u.test(q));
+}
+
+/* The query in the site's script, in the form Pagefind is asked for it. */
+function prepare(query, data) {
+  return pagefindTerms(fold(query.normalize("NFKC").trim(), data.fold));
+}
+
+/* While the words are typed: fetch the parts of the index they need, without searching. */
+export function warm(query) {
+  if (!loading || tooShort(query)) return;
+  loading.then(({ pagefind, data }) => pagefind.preload(prepare(query, data).words)).catch(() => {});
+}
+
+/* Search the query. Returns Pagefind results (each with .id, .score and .data()): those with
+   every Chinese run of the query in that order first (`exact` of them), then those with the
+   characters elsewhere, each part by score. (Pagefind scores a phrase search 1 for every
+   page, so the words search gives the order and the phrase search the tier.) */
 export async function search(query, options = {}) {
   const { pagefind, data } = await load();
-  const queries = variants(fold(query.normalize("NFKC"), data.fold), data.synonyms);
-  const best = new Map();
-  await Promise.all(queries.map(async (q, n) => {
-    const { words, phrases } = pagefindTerms(q);
-    const [all, ...exact] = await Promise.all([words, ...phrases].map((t) => pagefind.search(t, options)));
-    const inOrder = exact.map((found) => new Set(found.results.map((r) => r.id)));
-    for (const r of all.results) {
-      const tier = inOrder.every((set) => set.has(r.id)) ? 0 : 1;
-      const seen = best.get(r.id);
-      if (!seen || tier < seen.tier || (tier === seen.tier && r.score > seen.r.score)) best.set(r.id, { r, n, tier });
-    }
-  }));
-  const ranked = [...best.values()].sort((a, b) => a.tier - b.tier || b.r.score - a.r.score || a.n - b.n);
-  return { results: ranked.map((x) => x.r), exact: ranked.filter((x) => x.tier === 0).length, queries };
+  if (tooShort(query)) return { results: [], exact: 0 };
+  const { words, phrases } = prepare(query, data);
+  const [all, ...exact] = await Promise.all([words, ...phrases].map((t) => pagefind.search(t, options)));
+  const inOrder = exact.map((found) => new Set(found.results.map((r) => r.id)));
+  const first = [];
+  const rest = [];
+  for (const r of all.results) (inOrder.every((set) => set.has(r.id)) ? first : rest).push(r);
+  return { results: [...first, ...rest], exact: first.length };
 }
 
 /* Text Pagefind returns, without the zero-width spaces the index put between characters. */

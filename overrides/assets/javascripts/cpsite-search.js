@@ -4,11 +4,12 @@
  * Looks and opens like Material's own search (its md-search classes and its __search toggle).
  * Keyboard: "/" or "s" focuses the box, arrows move through the results, Enter opens the
  * selected (or first) result, Escape closes. The input is an ARIA combobox that owns a
- * listbox of results, and a status line announces how many were found. Pagefind and the
- * index are loaded on first focus, not with the page. On the find page it also starts the
- * facet filters (cpsite-find.js).
+ * listbox of results, and a status line announces how many were found. The search engine
+ * and the index metadata are loaded when the page is idle (or on focus, if sooner); the index
+ * itself only as words are typed. On the find page it also starts the facet filters
+ * (cpsite-find.js).
  */
-import { countText, load, plain, search, text } from "./cpsite-query.js";
+import { countText, load, plain, preload, search, text, warm } from "./cpsite-query.js";
 
 const MAX_RESULTS = 10;
 const box = document.querySelector("[data-cp-search]");
@@ -88,6 +89,16 @@ function setup() {
     return li;
   }
 
+  async function show(query, { results }) {
+    const shown = await Promise.all(results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (input.value.trim() !== query) return; // typed on meanwhile
+    list.replaceChildren(...shown.map(item));
+    list.hidden = !shown.length;
+    select(-1);
+    status.textContent = countText(data, results.length);
+    box.dataset.cpSearchDone = query; // for tests and benchmarks: results of this query are shown
+  }
+
   async function run(query) {
     all.href = `${form.action}${query ? `?q=${encodeURIComponent(query)}` : ""}`;
     if (!query) {
@@ -99,14 +110,8 @@ function setup() {
     }
     const loaded = await load();
     data = loaded.data;
-    const { results } = await search(query);
-    const shown = await Promise.all(results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    if (input.value.trim() !== query) return; // typed on meanwhile
-    list.replaceChildren(...shown.map(item));
-    list.hidden = !shown.length;
-    select(-1);
-    status.textContent = countText(data, results.length);
-    box.dataset.cpSearchDone = query; // for tests and benchmarks: results of this query are shown
+    const found = await search(query);
+    if (input.value.trim() === query) await show(query, found);
   }
 
   /* One search at a time; typing during a search queues one more with the latest words. */
@@ -132,7 +137,11 @@ function setup() {
   }
 
   input.addEventListener("focus", open);
-  input.addEventListener("input", () => { if (!toggle.checked) open(); update(); });
+  input.addEventListener("input", () => {
+    if (!toggle.checked) open();
+    warm(input.value);
+    update();
+  });
   toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); else close(); });
   form.addEventListener("reset", () => setTimeout(() => { input.focus(); update(); }));
   form.addEventListener("submit", async (event) => {
@@ -168,5 +177,8 @@ function setup() {
   });
 }
 
-if (box && toggle) setup();
+if (box && toggle) {
+  setup();
+  preload();
+}
 if (document.querySelector("[data-cp-find]")) import("./cpsite-find.js");
