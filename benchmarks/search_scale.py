@@ -26,6 +26,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -138,17 +139,23 @@ document.addEventListener("input", (e) => {
 }, true);
 document.addEventListener("DOMContentLoaded", () => {
   const box = document.querySelector("[data-cp-search]");
-  new MutationObserver(() => __cp.done.push([performance.now(), box.dataset.cpSearchFirst]))
-    .observe(box, {attributes: true, attributeFilter: ["data-cp-search-first"]});
+  new MutationObserver(() => __cp.done.push([performance.now(), box.dataset.cpSearchDone]))
+    .observe(box, {attributes: true, attributeFilter: ["data-cp-search-done"]});
 });
 """
 
 
 def time_query(page, query: str) -> float:
-    """Type the query like a person (60 ms a key); ms from the last keystroke to its results."""
+    """Type the query like a person: Latin letters at 60 ms a key, a Chinese word at once (as
+    an input method commits it). Returns ms from the last input to the results shown."""
     page.fill("#cp-search-input", "")
     page.evaluate("() => { __cp.inputs = []; __cp.done = []; }")
-    page.keyboard.type(query, delay=60)
+    for part in re.findall(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+", query):
+        if re.match(r"[\u3400-\u9fff]", part):
+            page.keyboard.insert_text(part)
+        else:
+            page.keyboard.type(part, delay=60)
+        page.wait_for_timeout(60)
     page.wait_for_function("q => __cp.done.some(d => d[1] === q)", arg=query, timeout=30000)
     marks = page.evaluate("() => __cp")
     last = max(t for t, value in marks["inputs"] if value == query)
@@ -156,32 +163,42 @@ def time_query(page, query: str) -> float:
     return round(shown - last)
 
 
-def measure_language(browser, server: Server, path: str, queries: list, slowdown: int) -> dict:
-    """Two visits: typing as soon as the page is there (Pagefind still loading), and typing a
-    few seconds later (Pagefind loaded in the background when the page was idle)."""
-    row = {"page": path}
-    for mode in ("immediate", "settled"):
-        context = browser.new_context()
-        page = context.new_page()
-        if slowdown > 1:
-            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
-        page.add_init_script(MARKS)
-        server.log.clear()
-        if mode == "immediate":
-            page.goto(server.url + path, wait_until="domcontentloaded")
-        else:
-            page.goto(server.url + path, wait_until="networkidle")
-            page.wait_for_timeout(4000)
-            page.wait_for_load_state("networkidle")
-            row["bytes_before_query"] = server.search_bytes()
-            row["files_before_query"] = sorted({p for p, _ in server.log if SEARCH_FILES.match(p)})
-        page.keyboard.press("/")
-        row[f"{mode}_first_ms"] = time_query(page, queries[0])
-        if mode == "settled":
-            page.wait_for_load_state("networkidle")
-            row["warm_ms"] = [time_query(page, q) for q in queries[1:]]
-            row["bytes_after_queries"] = server.search_bytes()
-        context.close()
+def _median(values: list) -> int:
+    return round(statistics.median(values))
+
+
+def measure_language(browser, server: Server, path: str, queries: list, slowdown: int, repeat: int) -> dict:
+    """Fresh visits: typing the first query as soon as the page is there (Pagefind still
+    loading), and a few seconds later (Pagefind loaded in the background while the page was
+    idle); then the other queries on the settled page. Medians of `repeat` tries each."""
+    row = {"page": path, "immediate_first_ms": [], "settled_first_ms": [], "warm_ms": {q: [] for q in queries}}
+    for attempt in range(repeat):
+        for mode in ("immediate", "settled"):
+            context = browser.new_context()
+            page = context.new_page()
+            if slowdown > 1:
+                context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+            page.add_init_script(MARKS)
+            server.log.clear()
+            if mode == "immediate":
+                page.goto(server.url + path, wait_until="domcontentloaded")
+            else:
+                page.goto(server.url + path, wait_until="networkidle")
+                page.wait_for_timeout(4000)
+                page.wait_for_load_state("networkidle")
+                row["bytes_before_query"] = server.search_bytes()
+                row["files_before_query"] = sorted({p for p, _ in server.log if SEARCH_FILES.match(p)})
+            page.keyboard.press("/")
+            row[f"{mode}_first_ms"].append(time_query(page, queries[0]))
+            if mode == "settled":
+                page.wait_for_load_state("networkidle")
+                for query in queries:          # the index parts are loaded now: warm
+                    row["warm_ms"][query].append(time_query(page, query))
+                row["bytes_after_queries"] = server.search_bytes()
+            context.close()
+    row["immediate_first_ms"] = _median(row["immediate_first_ms"])
+    row["settled_first_ms"] = _median(row["settled_first_ms"])
+    row["warm_ms"] = {q: _median(v) for q, v in row["warm_ms"].items()}
     return row
 
 
@@ -198,7 +215,7 @@ def measure_find(browser, server: Server, path: str) -> dict:
     page.wait_for_function("() => location.search && document.querySelector('[data-cp-find]').dataset.cpFindDone === location.search")
     click = time.monotonic() - started
     page.close()
-    return {"page": path, "first_list_ms": round(first * 1000), "status": status,
+    return {"page": path, "load_average": os.getloadavg()[0], "first_list_ms": round(first * 1000), "status": status,
             "click_ms": round(click * 1000), "bytes": server.search_bytes()}
 
 
@@ -208,6 +225,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary project (path is printed)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--reuse", type=Path, help="measure the site of a project kept by --keep (no build)")
+    parser.add_argument("--repeat", type=int, default=3, help="tries per measurement (the median is shown)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -221,12 +239,14 @@ def main() -> None:
             results["build"] = build(project)
             print(json.dumps(results["build"]), flush=True)
         server = Server(project / "site")
-        pages = {"en": "/cases/synthetic-00001/", "zh": "/zh/cases/synthetic-00001/"}
+        case = "synthetic-00001" if args.cases else sorted(p.stem for p in (project / "cases").glob("*.yaml"))[0]
+        pages = {"en": f"/cases/{case}/", "zh": f"/zh/cases/{case}/"}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for slowdown in (1, 4):
                 for lang, path in pages.items():
-                    row = {"cpu_slowdown": slowdown, **measure_language(browser, server, path, QUERIES[lang], slowdown)}
+                    row = {"cpu_slowdown": slowdown, "load_average": os.getloadavg()[0],
+                           **measure_language(browser, server, path, QUERIES[lang], slowdown, args.repeat)}
                     results.setdefault("search", []).append(row)
                     print(json.dumps(row, ensure_ascii=False), flush=True)
             for path in ("/find/", "/zh/find/"):

@@ -117,12 +117,22 @@ def source_language(index_lang: str) -> str:
 
 def query_data(records: list[dict], terms: dict) -> dict:
     runs: Counter = Counter()
+    pages_with: Counter = Counter()       # Chinese character -> number of pages that have it
     for record in records:
         texts = [record.get("content", ""), *record.get("meta", {}).values()]
-        for text in texts:   # Pagefind separates the words it found with zero-width spaces
-            runs.update(search_script.han_runs(text.replace("\u200b", "")))
+        chars = set()
+        for text in texts:   # the index separates words (and here characters) with zero-width spaces
+            found = search_script.han_runs(text.replace("\u200b", ""))
+            runs.update(found)
+            chars.update(*found)
+        pages_with.update(chars)
     script = search_script.script_of(runs)
     data = {"script": script, "fold": search_script.fold_map(runs, script) if script else {"chars": {}, "pairs": {}}}
+    # Characters on more than half of the pages, with that share (0-100): the browser leaves
+    # the commonest out of the words it ranks by when a Chinese run has rarer ones (see
+    # cpsite-query.js); on nearly every page they rank nothing and only slow the search.
+    data["common"] = {c: round(100 * n / len(records)) for c, n in sorted(pages_with.items())
+                      if records and n * 2 > len(records)}
     convert = (lambda text: search_script.convert(text, script)) if script else (lambda text: text)
     data["strings"] = {key: convert(text) for key, text in sorted(terms["strings"].items())}
     return data

@@ -44,12 +44,17 @@ export function load() {
 }
 
 /* Load in the background once the page is idle, unless the visitor asked to save data: the
-   search engine and the index metadata (not the index itself), so the first query is quick. */
+   search engine and the index metadata (not the index itself), so the first query is quick.
+   On a Chinese page also one character's part of the index: Pagefind then sets up the
+   browser's Chinese word splitter, which takes a few hundred milliseconds the first time. */
 export function preload() {
   const connection = navigator.connection || {};
   if (connection.saveData || /2g/.test(connection.effectiveType || "")) return;
   const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1500));
-  idle(() => load().catch(() => {}), { timeout: 3000 });
+  idle(() => load().then(({ pagefind }) => {
+    if (/^(zh|ja)\b/.test(indexLanguage())) return pagefind.preload("中");
+    return null;
+  }).catch(() => {}), { timeout: 3000 });
 }
 
 /* The query in the site's script, character by character (pairs first, where the build
@@ -71,22 +76,20 @@ export function fold(text, map) {
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 
-/* What Pagefind is asked for one query: every word, Chinese runs as their characters; and
-   each Chinese run of two or more characters as a phrase. */
-export function pagefindTerms(query) {
+/* What Pagefind is asked for one query: the words to rank by, with each Chinese run as its
+   characters (leaving out characters on nearly every page, as long as two rarer ones are
+   left: they rank nothing and make the search slow); and each Chinese run of two or more
+   characters as a phrase, all characters in their order. */
+export function pagefindTerms(query, common = {}) {
   const runs = query.match(HAN_RUN) || [];
-  const words = query.replace(HAN_RUN, (run) => ` ${[...run].join(" ")} `).replace(/\s+/g, " ").trim();
+  const ranked = (run) => {
+    const chars = [...run];
+    const rare = chars.filter((c) => (common[c] || 0) < 90);
+    return (rare.length >= 2 ? rare : chars).join(" ");
+  };
+  const words = query.replace(HAN_RUN, (run) => ` ${ranked(run)} `).replace(/\s+/g, " ").trim();
   const phrases = runs.filter((run) => [...run].length > 1).map((run) => `"${[...run].join(" ")}"`);
   return { words, phrases };
-}
-
-/* One variant: [{r, tier}], tier 0 when every Chinese run is on the page in that order.
-   (Pagefind scores a phrase search 1 for every page, so the words search gives the order.) */
-async function searchVariant(pagefind, q, options) {
-  const { words, phrases } = pagefindTerms(q);
-  const [all, ...exact] = await Promise.all([words, ...phrases].map((t) => pagefind.search(t, options)));
-  const inOrder = exact.map((found) => new Set(found.results.map((r) => r.id)));
-  return all.results.map((r) => ({ r, tier: inOrder.every((set) => set.has(r.id)) ? 0 : 1 }));
 }
 
 /* Too short to search: one Latin letter or digit matches nearly every page. */
@@ -97,7 +100,7 @@ export function tooShort(query) {
 
 /* The query in the site's script, in the form Pagefind is asked for it. */
 function prepare(query, data) {
-  return pagefindTerms(fold(query.normalize("NFKC").trim(), data.fold));
+  return pagefindTerms(fold(query.normalize("NFKC").trim(), data.fold), data.common);
 }
 
 /* While the words are typed: fetch the parts of the index they need, without searching. */

@@ -9,7 +9,7 @@
  * itself only as words are typed. On the find page it also starts the facet filters
  * (cpsite-find.js).
  */
-import { countText, load, plain, preload, search, text, warm } from "./cpsite-query.js";
+import { countText, load, plain, preload, search, text, tooShort, warm } from "./cpsite-query.js";
 
 const MAX_RESULTS = 10;
 const box = document.querySelector("[data-cp-search]");
@@ -101,7 +101,7 @@ function setup() {
 
   async function run(query) {
     all.href = `${form.action}${query ? `?q=${encodeURIComponent(query)}` : ""}`;
-    if (!query) {
+    if (tooShort(query)) {
       list.replaceChildren();
       list.hidden = true;
       select(-1);
