@@ -112,11 +112,23 @@ export function warm(query) {
 /* Search the query. Returns Pagefind results (each with .id, .score and .data()): those with
    every Chinese run of the query in that order first (`exact` of them), then those with the
    characters elsewhere, each part by score. (Pagefind scores a phrase search 1 for every
-   page, so the words search gives the order and the phrase search the tier.) */
-export async function search(query, options = {}) {
+   page, so the words search gives the order and the phrase search the tier.) With `top`, no
+   phrase search: only the first `top` results are put in tiers, by their text (quicker, for
+   the search box, which shows only the first few). */
+export async function search(query, options = {}, { top = 0 } = {}) {
   const { pagefind, data } = await load();
   if (tooShort(query)) return { results: [], exact: 0 };
-  const { words, phrases } = prepare(query, data);
+  const folded = fold(query.normalize("NFKC").trim(), data.fold);
+  const { words, phrases } = pagefindTerms(folded, data.common);
+  if (top) {
+    const all = (await pagefind.search(words, options)).results;
+    const runs = (folded.match(HAN_RUN) || []).filter((run) => [...run].length > 1);
+    const texts = await Promise.all(all.slice(0, top).map(async (r) => plain((await r.data()).content)));
+    const first = [];
+    const rest = [];
+    all.slice(0, top).forEach((r, n) => (runs.every((run) => texts[n].includes(run)) ? first : rest).push(r));
+    return { results: [...first, ...rest, ...all.slice(top)], exact: first.length };
+  }
   const [all, ...exact] = await Promise.all([words, ...phrases].map((t) => pagefind.search(t, options)));
   const inOrder = exact.map((found) => new Set(found.results.map((r) => r.id)));
   const first = [];

@@ -110,7 +110,7 @@ function setup() {
     }
     const loaded = await load();
     data = loaded.data;
-    const found = await search(query);
+    const found = await search(query, {}, { top: 2 * MAX_RESULTS });
     if (input.value.trim() === query) await show(query, found);
   }
 
