@@ -18,7 +18,8 @@ mkdocs.
 - <site>/assets/search/<index language>.json, per index language (e.g. en.json,
   zh-hant.json): the interface strings of that language (from .generated/search/terms.json,
   converted to Simplified for a Simplified edition), and the cross-script map of
-  `search_script`, built from that language's indexed text.
+  `search_script`, built from that language's indexed text, and the share of pages each
+  very common Chinese character is on.
 - <site>/assets/search/<index language>-records.json: the case and technology pages in the
   find page's order and which of them carry each facet value, so the find page combines and
   counts facets without a search per value.

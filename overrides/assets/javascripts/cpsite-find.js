@@ -8,9 +8,9 @@
  * with the other facets as they are. The build lists the records and which carry each facet
  * value (assets/search/<lang>-records.json, from generator/search_index.py), so combining
  * and counting is set arithmetic here; Pagefind provides the words search (with the script
- * fold and synonyms of cpsite-query.js). A listed record's title and address are read from
- * its Pagefind fragment (the gzip'd JSON that Pagefind 1.5 writes per page), only for the
- * records shown.
+ * fold of cpsite-query.js; synonyms are indexed with the pages). A listed record's title and
+ * address are read from its Pagefind fragment (the gzip'd JSON that Pagefind 1.5 writes per
+ * page), only for the records shown.
  */
 import { countText, indexLanguage, load, plain, search, siteUrl, text } from "./cpsite-query.js";
 
