@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+from . import related
 from .records import Case, Corpus
 
 FACETS = ("sectors", "pollutants", "initiatives", "years", "locations")
@@ -27,6 +28,8 @@ class Catalogue:
     technologies_by_pollutant: dict   # pollutant -> [Technology]
     technologies_by_sector: dict      # sector -> [Technology]
     technologies: dict      # id -> Technology
+    related_cases: dict = dataclasses.field(default_factory=dict)          # case id -> (Case, ...)
+    related_technologies: dict = dataclasses.field(default_factory=dict)   # technology id -> (Technology, ...)
 
     def count(self, facet: str, key) -> int:
         return len(self.facets[facet].get(key, ()))
@@ -63,4 +66,6 @@ def build(corpus: Corpus) -> Catalogue:
         for sector in tech.sectors:
             tech_by_sector[sector].append(tech)
     return Catalogue(facets, dict(matrix), by_tech, tech_by_pollutant, tech_by_sector,
-                     {t.id: t for t in corpus.technologies})
+                     {t.id: t for t in corpus.technologies},
+                     related.related_cases(sorted(corpus.cases, key=case_order), by_tech, facets, matrix),
+                     related.related_technologies(corpus.technologies, corpus.cases))

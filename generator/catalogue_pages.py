@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .catalogue import FACETS, Catalogue
 from .records import Corpus
+from .search_terms import page_keywords
 from .views import Labels, Link, Raw, case_list, page_path, rel, technology_list
 
 GROUPED_BY = {"sectors": "pollutants", "pollutants": "sectors"}
@@ -50,6 +51,8 @@ def facet_page(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, facet: str,
         "up": Link(t["browse_by_" + {"sectors": "sector", "pollutants": "pollutant", "initiatives": "initiative",
                                      "years": "year", "locations": "location"}[facet]],
                    rel(page, page_path(facet, "index"))),
+        "search": ({"filters": [], "keywords": Raw(page_keywords(corpus, lang, pollutants=(key,)))}
+                   if facet == "pollutants" else None),
     }
 
 

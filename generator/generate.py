@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import catalogue, programme_render, publish, render, siteinfo
+from . import catalogue, programme_render, publish, render, search_terms, siteinfo
 from .kit import Kit
 from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
@@ -35,6 +35,7 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
         sync_tree(project.content_dir / lang, charts, (programme_render.CHARTS_DIR,), changes)
         sync_tree(project.snippets_dir / lang, {**render.render_snippets(result.corpus, cat, lang), **programme_snippets},
                   ("",), changes)
+    search_terms.write(project, result.corpus)
     publish.write(project, result.corpus, cat, kit, langs, changes)   # short links, feeds, open data
     if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
         edition = EDITIONS[-1]

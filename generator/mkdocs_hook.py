@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -29,6 +30,7 @@ from generator.htmlfix import fix_theme_markup
 from generator.problems import ValidationFailed
 from generator.project import Project, source_date_epoch
 from generator.simplified_edition import fill_language_config, source_edit_url
+from generator.search_index import SearchIndexFailed, index_site
 
 log = logging.getLogger("mkdocs.cpsite")
 
@@ -122,14 +124,16 @@ def _write_sitemap(config) -> None:
 @event_priority(-200)
 def on_post_build(config):
     _state["depth"] -= 1
-    if _state["depth"] == 0:
-        _write_sitemap(config)
-    if _state["depth"] > 0 or _state["staging"] is None:
+    if _state["depth"] > 0:
         return
-    final, staging = _state["final"], _state["staging"]
     if config.strict and _warnings.count:
         _cleanup()
         return
+    _write_sitemap(config)
+    _index(config)
+    if _state["staging"] is None:
+        return
+    final, staging = _state["final"], _state["staging"]
     old = final.with_name(final.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():
@@ -139,6 +143,18 @@ def on_post_build(config):
     config.site_dir = str(final)
     logging.getLogger("mkdocs").removeHandler(_warnings)
     _state.update(final=None, staging=None)
+
+
+def _index(config):
+    """Search index of every language, on the folder being built (staging or serve's)."""
+    started = time.monotonic()
+    try:
+        counts = index_site(Path(config.site_dir), Path(config.config_file_path).parent)
+    except SearchIndexFailed as failed:
+        _cleanup()
+        raise PluginError(f"Search index failed; nothing was published:\n{failed}") from None
+    log.info("cpsite: search index: %s (%.1f s)", ", ".join(f"{lang} {n} pages" for lang, n in counts.items()),
+             time.monotonic() - started)
 
 
 def on_build_error(error):

@@ -17,6 +17,7 @@ import jinja2
 import yaml
 
 from . import catalogue_pages as cp
+from . import find_page
 from .catalogue import FACETS, Catalogue
 from .edit_sources import catalogue_edit_path
 from .records import Corpus
@@ -99,7 +100,7 @@ def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Option
     t = labels(lang)
     pages: dict[str, str] = {}
     for case in corpus.cases:
-        view = case_view(case, corpus, t, lang, edit_base)
+        view = case_view(case, corpus, t, lang, edit_base, cat=cat)
         more, meta = kit.case(case, corpus, t, lang)
         view.update(more)
         pages[page_path("cases", case.id)] = _page(
@@ -136,4 +137,5 @@ def render_snippets(corpus: Corpus, cat: Catalogue, lang: str) -> dict[str, str]
     """Fragments that hand-written pages include with `--8<--` (e.g. the home-page counts)."""
     t = labels(lang)
     view = cp.home_stats(corpus, cat, t, lang)
-    return {"home-stats.md": environment().get_template("home_stats.md.j2").render(page=view, t=t, lang=lang)}
+    return {"home-stats.md": environment().get_template("home_stats.md.j2").render(page=view, t=t, lang=lang),
+            "find-form.md": find_page.render_form(corpus, cat, t, lang)}

@@ -107,7 +107,10 @@ def _term_link(page: str, facet: str, key, vocab: dict, lang: str) -> Link:
     return Link(label, rel(page, page_path(facet, key)))
 
 
-def case_view(case: Case, corpus: Corpus, t: Labels, lang: str, edit_base: Optional[str]) -> dict:
+def case_view(case: Case, corpus: Corpus, t: Labels, lang: str, edit_base: Optional[str],
+              cat: Optional[Catalogue] = None) -> dict:
+    from .find_page import case_tags
+
     page = page_path("cases", case.id)
     vocab = corpus.vocab
     numbers = {s.id: n for n, s in enumerate(case.sources, start=1)}
@@ -141,25 +144,31 @@ def case_view(case: Case, corpus: Corpus, t: Labels, lang: str, edit_base: Optio
         "sources": sources_view(case.sources, lang),
         "record": Raw(case.path),
         "edit_url": Raw(edit_base + case.path) if edit_base else None,
+        "related": case_list(page, cat.related_cases.get(case.id, ()), corpus, lang, ordered=False) if cat else [],
+        "search": case_tags(case, corpus, lang),
     }
 
 
-def case_list(page: str, cases, corpus: Corpus, lang: str) -> list[dict]:
+def case_list(page: str, cases, corpus: Corpus, lang: str, ordered: bool = True) -> list[dict]:
+    """Cases newest first (ordered=False keeps the given order, e.g. most related first)."""
     sectors = corpus.vocab["sectors"]
     return [{"link": Link(c.title[lang], rel(page, page_path("cases", c.id))),
              "year": c.year, "sector": sectors.label(c.sector, lang)}
-            for c in sorted(cases, key=case_order)]
+            for c in (sorted(cases, key=case_order) if ordered else cases)]
 
 
-def technology_list(page: str, techs, cat: Catalogue, t: Labels, lang: str) -> list[dict]:
+def technology_list(page: str, techs, cat: Catalogue, t: Labels, lang: str, ordered: bool = True) -> list[dict]:
+    """Technologies sorted by name (ordered=False keeps the given order, e.g. most related first)."""
     return [{"link": Link(x.name[lang], rel(page, page_path("technologies", x.id))),
              "cases": t.count(len(cat.cases_by_technology[x.id])),
              "periods": ", ".join(d.period for d in x.demonstrated)}
-            for x in sorted(techs, key=lambda x: x.name[lang])]
+            for x in (sorted(techs, key=lambda x: x.name[lang]) if ordered else techs)]
 
 
 def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels, lang: str,
                     edit_base: Optional[str]) -> dict:
+    from .find_page import technology_tags
+
     page = page_path("technologies", tech.id)
     vocab = corpus.vocab
     numbers = {s.id: n for n, s in enumerate(tech.sources, start=1)}
@@ -177,4 +186,6 @@ def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels,
         "sources": sources_view(tech.sources, lang),
         "record": Raw(tech.path),
         "edit_url": Raw(edit_base + tech.path) if edit_base else None,
+        "related": technology_list(page, cat.related_technologies.get(tech.id, ()), cat, t, lang, ordered=False),
+        "search": technology_tags(tech, corpus, lang),
     }

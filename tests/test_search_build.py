@@ -1,0 +1,63 @@
+"""The search step inside the MkDocs run: it indexes what `mkdocs serve` serves too, and when
+it fails the build fails and the published site stays as it was."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import copy_project, mkdocs_build
+from test_site import _tree_digest
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_indexes_the_site_it_serves(tmp_path):
+    project = copy_project(tmp_path / "p")
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    log = open(tmp_path / "serve.log", "w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/assets/search/zh-hant.json", timeout=5) as r:
+                    assert r.status == 200 and b'"fold"' in r.read()
+                break
+            except OSError:
+                assert server.poll() is None, (tmp_path / "serve.log").read_text()[-3000:]
+                assert time.monotonic() < deadline, "mkdocs serve did not serve the search data"
+                time.sleep(1)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", timeout=5) as r:
+            assert b'"zh-hant"' in r.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    assert "search index: en" in (tmp_path / "serve.log").read_text()
+    assert not (project / "site").exists()      # serve builds elsewhere
+
+
+def test_failed_index_leaves_previous_site_untouched(tmp_path):
+    project = copy_project(tmp_path / "p")
+    assert mkdocs_build(project).returncode == 0
+    before = _tree_digest(project / "site")
+    main = project / "overrides/main.html"
+    main.write_text(main.read_text().replace("<div data-pagefind-body>", "<div>"))
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "Search index failed" in result.stderr and "no page" in result.stderr
+    assert _tree_digest(project / "site") == before
+    assert not (project / "site.partial").exists()

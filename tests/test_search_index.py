@@ -1,0 +1,160 @@
+"""The search index in the build output: every page indexed once, in its own language only,
+page content only, with the filter values of its record; and the query data per language."""
+
+import gzip
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, copy_project, mkdocs_build
+from generator.project import Project
+from generator.search_index import read_fragments
+from generator.validate import validate_project
+from sitecheck import Site
+
+pytestmark = pytest.mark.slow
+INDEX_LANG = {"en": "en", "zh-Hant": "zh-hant"}
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    return Site(built_site / "site")
+
+
+@pytest.fixture(scope="module")
+def fragments(built_site):
+    return read_fragments(built_site / "site")
+
+
+def _url(site, page):
+    rel = page.relative_to(site.root).as_posix()
+    return "/" + (rel[:-len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def test_every_page_is_indexed_once_in_its_own_language_only(site, fragments):
+    indexed = {}
+    for lang, records in fragments.items():
+        for record in records:
+            assert record["url"] not in indexed, f"{record['url']} indexed twice"
+            indexed[record["url"]] = lang
+    expected = {}
+    for page in site.pages():
+        if page.relative_to(site.root).parts[0] in ("pagefind", "assets"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" in html:
+            expected[_url(site, page)] = INDEX_LANG[site.parse(page).lang]
+    assert len(expected) > 200
+    assert indexed == expected
+    assert {lang for url, lang in indexed.items() if url.startswith("/zh/")} == {"zh-hant"}
+    assert {lang for url, lang in indexed.items() if not url.startswith("/zh/")} == {"en"}
+
+
+def test_pages_that_are_not_content_are_not_indexed(site, fragments):
+    urls = {record["url"] for records in fragments.values() for record in records}
+    assert "/404.html" not in urls
+    redirects = [p for p in site.pages() if 'http-equiv="refresh"' in p.read_text(encoding="utf-8")]
+    assert not {_url(site, p) for p in redirects} & urls
+
+
+def test_only_the_article_is_indexed(fragments, site):
+    """Navigation, header, search box and footer stay out; so do lists of other pages."""
+    home = (site.root / "index.html").read_text(encoding="utf-8")
+    site_name = re.search(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', home).group(1)
+    for lang, records in fragments.items():
+        for record in records:
+            content = record["content"].replace("\u200b", "")
+            assert site_name not in content, record["url"]
+            assert "Table of contents" not in content, record["url"]
+            assert "Edit this record" not in content and "編輯此紀錄" not in content, record["url"]
+            assert "¶" not in content and "¶" not in record["meta"]["title"], record["url"]
+    related = next(r for r in fragments["en"] if r["url"] == "/cases/pilot-2007-cc-joint-printing/")
+    assert "Related cases" not in related["content"]
+    assert "Programme participant cuts VOC" not in related["content"]   # a related case's title
+
+
+def test_pages_carry_the_synonyms_of_what_they_are_about(fragments, site):
+    """As text of the index, not of the page."""
+    page = (site.root / "zh/cases/pilot-2007-cc-joint-printing/index.html").read_text(encoding="utf-8")
+    assert 'data-cp-keywords="' in page and "<p>揮發性有機化合物, 揮發性有機物" not in page
+    by_url = {r["url"]: r for records in fragments.values() for r in records}
+    content = by_url["/zh/cases/pilot-2007-cc-joint-printing/"]["content"].replace("\u200b", "")
+    for term in ("揮發性有機物", "有機廢氣", "VOC", "節能", "活性炭過濾"):      # air-voc, energy-saving, a technology
+        assert term in content
+    content = by_url["/pollutants/air-voc/"]["content"].replace("\u200b", "")
+    assert "solvent fumes" in content and "VOCs" in content
+
+
+def test_record_pages_carry_their_facets(fragments):
+    corpus = validate_project(Project(ROOT)).corpus
+    by_url = {r["url"]: r for records in fragments.values() for r in records}
+    for prefix in ("/", "/zh/"):
+        for case in corpus.cases:
+            filters = by_url[f"{prefix}cases/{case.id}/"]["filters"]
+            want = {"kind": ["case"], "sector": [case.sector], "pollutant": sorted(case.pollutants),
+                    "initiative": [case.initiative], "year": [str(case.year)]}
+            if case.location:
+                want["location"] = [case.location]
+            assert {k: sorted(v) for k, v in filters.items()} == want
+        for tech in corpus.technologies:
+            filters = by_url[f"{prefix}technologies/{tech.id}/"]["filters"]
+            assert filters["kind"] == ["technology"]
+            assert sorted(filters["pollutant"]) == sorted(tech.pollutants)
+            assert sorted(filters.get("sector", [])) == sorted(tech.sectors)
+    assert not any("kind" in r["filters"] for url, r in by_url.items() if "/cases/" not in url
+                   and "/technologies/" not in url)
+
+
+def test_query_data_per_language(built_site):
+    folder = built_site / "site" / "assets" / "search"
+    assert sorted(p.name for p in folder.iterdir()) == ["en-records.json", "en.json", "zh-hant-records.json",
+                                                         "zh-hant.json"]
+    zh = json.loads((folder / "zh-hant.json").read_text())
+    assert zh["script"] == "hant"
+    assert "".join(zh["fold"]["chars"].get(c, c) for c in "热泵") == "熱泵"
+    assert zh["strings"]["search_none"] == "找不到結果"
+    en = json.loads((folder / "en.json").read_text())
+    assert en["strings"]["search_none"] == "No results"
+
+
+def _files(site, folder):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / folder).rglob("*")) if p.is_file()}
+
+
+def test_index_is_the_same_on_every_build(built_site, tmp_path):
+    """Byte for byte, except that Pagefind 1.5.2 writes the values inside a filter file in
+    hash-map order (so filter files, and the meta and entry files naming them, get other
+    names): those must hold the same bytes, reordered."""
+    project = copy_project(tmp_path / "p")
+    assert mkdocs_build(project).returncode == 0
+    first, second = built_site / "site", project / "site"
+    assert _files(first, "assets/search") == _files(second, "assets/search")
+    for folder in ("pagefind/fragment", "pagefind/index"):
+        assert _files(first, folder) == _files(second, folder), folder
+    def filters(site):
+        return sorted(sorted(gzip.decompress(data)) for data in _files(site, "pagefind/filter").values())
+    assert filters(first) == filters(second)
+
+
+def test_find_page_records(built_site, fragments):
+    """The records of the find page, in its order, and the positions carrying each value."""
+    corpus = validate_project(Project(ROOT)).corpus
+    for lang, prefix in (("en", "/"), ("zh-hant", "/zh/")):
+        data = json.loads((built_site / "site" / "assets" / "search" / f"{lang}-records.json").read_text())
+        url = {r["id"]: r["url"] for r in fragments[lang]}
+        urls = [url[i] for i in data["ids"]]
+        cases = sorted(corpus.cases, key=lambda c: (-c.year, c.id))
+        assert urls[:len(cases)] == [f"{prefix}cases/{c.id}/" for c in cases]
+        assert sorted(urls[len(cases):]) == sorted(f"{prefix}technologies/{t.id}/" for t in corpus.technologies)
+
+        def carrying(facet, value):
+            at, out = -1, []
+            for delta in data["facets"][facet][value]:
+                at += delta
+                out.append(urls[at])
+            return sorted(out)
+        assert carrying("pollutant", "air-voc") == sorted(
+            [f"{prefix}cases/{c.id}/" for c in corpus.cases if "air-voc" in c.pollutants]
+            + [f"{prefix}technologies/{t.id}/" for t in corpus.technologies if "air-voc" in t.pollutants])
+        assert carrying("year", "2009") == [f"{prefix}cases/{c.id}/" for c in corpus.cases if c.year == 2009]
