@@ -130,6 +130,8 @@ def on_post_build(config):
         _cleanup()
         return
     _write_sitemap(config)
+    if _state.get("404"):
+        (Path(config.site_dir) / "404.html").write_text(_state.pop("404"), encoding="utf-8")
     _index(config)
     if _state["staging"] is None:
         return
@@ -174,4 +176,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    return fix_theme_markup(output_content) if template_name.endswith(".html") else output_content
+    output = fix_theme_markup(output_content) if template_name.endswith(".html") else output_content
+    if template_name == "404.html" and _state["depth"] == 1:
+        _state["404"] = output   # every language build writes site/404.html; keep the default one
+    return output

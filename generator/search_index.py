@@ -40,6 +40,7 @@ from pathlib import Path
 from . import search_script
 from .project import Project
 from .records import LANGS
+from .search_stable import stabilise
 from .search_terms import terms_path
 
 EXCLUDE = ".headerlink"          # the ¶ permalinks Markdown adds to headings
@@ -172,6 +173,7 @@ def _write(path: Path, text: str) -> None:
 def index_site(site: Path, project_root: Path) -> dict[str, int]:
     """Index `site` and write the query data. Returns {index language: pages indexed}."""
     run_pagefind(site)
+    stabilise(site / "pagefind")
     terms = json.loads(terms_path(Project(project_root)).read_text(encoding="utf-8"))
     counts = {}
     for index_lang, records in sorted(read_fragments(site).items()):

@@ -11,7 +11,9 @@ PAGES = ["", "about/", "cases/", "sectors/", "sectors/printing/", "pollutants/ai
          "technologies/", "cases/pilot-2007-cc-joint-printing/", "cases/cppp-partner-2012-voc-180t/",
          "technologies/zeolite-rotor-rto/", "programme/", "programme/funding/", "programme/eligibility/",
          "programme/sectors/", "programme/apply/", "programme/statistics/", "programme/recognition/",
-         "programme/timeline/", "programme/glossary/", "programme/calculator/"]
+         "programme/timeline/", "programme/glossary/", "programme/calculator/", "find/",
+         "find/?sector=printing&pollutant=air-voc", "impact/", "data/"]
+SEARCH = {"en": "heat pump", "zh": "熱泵", "zh-Hans": "热泵"}   # typed with the results list open
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -34,6 +36,14 @@ def test_no_serious_accessibility_violations(chromium, served_site, axe_script, 
                 if v["impact"] in ("serious", "critical"):
                     targets = [n["target"] for n in v["nodes"]][:3]
                     found.append(f"{LANGS[lang]}{path}: {v['id']} ({v['impact']}): {v['help']} {targets}")
+        page.goto(served_site + LANGS[lang])
+        page.locator("#cp-search-input").fill(SEARCH[lang])
+        page.wait_for_function("q => document.querySelector('[data-cp-search]').dataset.cpSearchDone === q",
+                               arg=SEARCH[lang], timeout=15000)
+        assert page.locator("#cp-search-results [role=option]").count() > 0
+        for v in _axe(page, axe_script)["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                found.append(f"{LANGS[lang]} search results: {v['id']} ({v['impact']}): {v['help']}")
     finally:
         context.close()
     assert found == []
