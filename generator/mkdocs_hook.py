@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -178,5 +179,7 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     output = fix_theme_markup(output_content) if template_name.endswith(".html") else output_content
     if template_name == "404.html" and _state["depth"] == 1:
-        _state["404"] = output   # every language build writes site/404.html; keep the default one
+        # every language build writes site/404.html; keep the default one. The i18n plugin gives
+        # its language links a doubled slash there ("//zh/" reads as a host), so mend them.
+        _state["404"] = re.sub(r'href="//+', 'href="/', output)
     return output
