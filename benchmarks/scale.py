@@ -4,12 +4,15 @@
     python benchmarks/scale.py               # N = 150, 1000, 10000
     python benchmarks/scale.py 150 1000      # chosen sizes
     python benchmarks/scale.py --keep 1000   # keep the temp project to look at
+    python benchmarks/scale.py --two-languages 10000   # en and zh only, as issue 2's target says
 
 For each N it reports, each step timed as its own process: `cpsite validate`, `cpsite
 generate` (validate + render + write; first run, then a second run with nothing changed),
 `mkdocs build --strict` (everything: generation, MkDocs for every language, search index),
 peak memory of each step, and the size of the site. Records are synthetic (benchmarks/
-synthetic.py) and only ever written under the temporary folder.
+synthetic.py) and only ever written under the temporary folder. With --two-languages the
+zh-Hans language is taken out of mkdocs.yml (the generation step still converts and writes its
+files, so the figure is a little high).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_project  # noqa: E402
+from zh_hans_cost import without_simplified  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
 
@@ -47,9 +51,12 @@ def folder_size(path: Path) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
-def run(n: int, keep: bool) -> dict:
+def run(n: int, keep: bool, two_languages: bool = False) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"cpsite-scale-{n}-"))
-    project = make_project(tmp / "project", n) if (tmp / "project").mkdir() is None else None
+    (tmp / "project").mkdir()
+    project = make_project(tmp / "project", n)
+    if two_languages:
+        without_simplified(project)
     py = sys.executable
     row = {"n": n}
     row["validate_s"], row["validate_mb"] = timed([py, "-m", "generator", "validate"], project)
@@ -70,13 +77,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[150, 1000, 10000])
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--two-languages", action="store_true", help="build en and zh only")
     args = parser.parse_args()
-    print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}")
+    print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, "
+          f"languages: {'en, zh' if args.two_languages else 'en, zh, zh-Hans'}, load average {os.getloadavg()[0]:.1f}")
     print("| N cases | validate | generate (1st / 2nd run) | full build | generate ÷ build | peak memory (validate / generate / build) | site files | site size |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     rows = []
     for n in args.sizes:
-        r = run(n, args.keep)
+        r = run(n, args.keep, args.two_languages)
         rows.append(r)
         print(f"| {n:,} | {r['validate_s']:.1f} s | {r['generate_s']:.1f} s / {r['regenerate_s']:.1f} s | "
               f"{r['build_s']:.1f} s | {r['generate_share']:.0%} | {r['validate_mb']:.0f} / {r['generate_mb']:.0f} / "

@@ -36,6 +36,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import copy_project as copy_real_project  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("cases", "technologies", "data", "schema", "overrides", "generator", "mkdocs.yml")
 CHROMIUM = "/usr/bin/chromium"
@@ -46,17 +49,7 @@ QUERIES = {"en": ["heat pump", "zeol", "activated carbon", "VOC"], "zh": ["ç†±æ³
 
 
 def copy_project(dest: Path) -> None:
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    tracked = subprocess.run(["git", "ls-files", "content"], cwd=ROOT, capture_output=True, text=True,
-                             check=True).stdout.split()
-    for rel in tracked:
-        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, dest / rel)
+    copy_real_project(dest, PARTS)
 
 
 def synthetic_cases(project: Path, n: int) -> None:

@@ -60,15 +60,24 @@ def case_record(i: int, rng: random.Random, vocab: dict, techs: list[str]) -> di
     }
 
 
-def make_project(dest: Path, n: int, seed: int = 1) -> Path:
-    for part in PARTS:
+def copy_project(dest: Path, parts=PARTS) -> Path:
+    """A copy of the real project's `parts` and of its tracked hand-written pages in `dest`."""
+    for part in parts:
         src = ROOT / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
     tracked = subprocess.run(["git", "ls-files", "content"], cwd=ROOT, capture_output=True,
                              text=True, check=True).stdout.split()
     for rel in tracked:
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / rel, dest / rel)
+    return dest
+
+
+def make_project(dest: Path, n: int, seed: int = 1) -> Path:
+    copy_project(dest)
     rng = random.Random(seed)
     vocab = {name: [k for k in _keys(name) if k != "not-stated"]
              for name in ("sectors", "pollutants", "initiatives", "locations")}

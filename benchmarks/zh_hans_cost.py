@@ -40,22 +40,15 @@ from generator.project import Project  # noqa: E402
 from generator.simplified_edition import LOCALE, write_edition  # noqa: E402
 from generator.validate import validate_project  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import copy_project as copy_real_project  # noqa: E402
+
 PARTS = ("cases", "technologies", "data", "schema", "overrides", "generator", "mkdocs.yml")
 TEMPLATE_CASE = "cppp-dp-2009-metal-heat-pump"
 
 
 def copy_project(dest: Path, synthetic_cases: int) -> Path:
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    tracked = subprocess.run(["git", "ls-files", "content"], cwd=ROOT, capture_output=True,
-                             text=True, check=True).stdout.split()
-    for rel in tracked:
-        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, dest / rel)
+    copy_real_project(dest, PARTS)
     template = (ROOT / "cases" / f"{TEMPLATE_CASE}.yaml").read_text(encoding="utf-8")
     for n in range(synthetic_cases):
         case_id = f"bench-{n:04d}"
