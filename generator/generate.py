@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import catalogue, programme_render, publish, render, search_terms, siteinfo
+from . import catalogue, programme_render, publish, render, search_terms, sharing, siteinfo
 from .kit import Kit
 from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
@@ -27,6 +27,12 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
     cat = catalogue.build(result.corpus)
     kit = Kit.of(result.corpus, cat, site or siteinfo.load(project.root), project.content_dir)
     changes = Changes()
+    # Every QR code of the run (each language and the converted edition) at once, on every
+    # core, before the pages that show them are rendered.
+    edition = EDITIONS[-1]
+    with_edition = [*langs, edition] if "zh" in langs and edition in kit.site.languages else list(langs)
+    kit.qr.prepare([job for lang in with_edition
+                    for job in sharing.qr_jobs(result.corpus, kit.site, render.labels(lang), lang)])
     for lang in langs:
         pages = render.render_language(result.corpus, cat, lang, edit_base, kit=kit)
         pages.update(former_id_pages(result.corpus, lang))   # old addresses of renamed records
@@ -38,7 +44,6 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
     search_terms.write(project, result.corpus)
     publish.write(project, result.corpus, cat, kit, langs, changes)   # short links, feeds, open data
     if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
-        edition = EDITIONS[-1]
         own = publish.edition_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
         write_edition(project, result.corpus, changes, own_files=own,
                       urls=(kit.site.absolute("zh"), kit.site.absolute(edition)))

@@ -74,8 +74,6 @@ def write(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, langs, cha
     built = history.build_date(project.root)
     dates = case_dates(project, corpus, built)
     schemas = {name: opendata.load_schema(project, name) for _, name in opendata.KINDS}
-    kit.qr.prepare([job for lang in langs
-                    for job in sharing.qr_jobs(corpus, kit.site, render.labels(lang), lang)])
     for lang in langs:
         files = language_files(project, corpus, cat, kit, lang, built, dates, schemas)
         sync_tree(project.content_dir / lang, files, PUBLISHED_DIRS, changes)
