@@ -91,6 +91,26 @@ def test_query_set(browser_page, served_site, lang):
     assert errors == []
 
 
+@pytest.mark.parametrize("lang", sorted(START))
+def test_reading_a_page_downloads_no_search_until_the_reader_turns_to_it(chromium, served_site, lang):
+    """A reader who only reads pays nothing for search; pointing at the search button (or
+    touching it, or focusing the box) starts loading the engine, before the first word."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    try:
+        page.goto(served_site + START[lang] + "technologies/", wait_until="networkidle")
+        page.wait_for_timeout(4000)                    # long past any idle callback
+        assert fetched == []
+        page.locator(".md-search__input").hover()
+        page.wait_for_function("() => performance.getEntriesByType('resource')"
+                               ".some(e => e.name.includes('/pagefind/pagefind.js'))", timeout=10000)
+        assert page.locator("#cp-search-input").input_value() == ""
+    finally:
+        context.close()
+
+
 def test_each_language_searches_its_own_pages(browser_page, served_site):
     _open(browser_page, served_site)
     english = search(browser_page, "熱泵")              # English pages that show the Chinese name

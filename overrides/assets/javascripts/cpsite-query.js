@@ -9,8 +9,8 @@
  * keywords (generator/search_terms.py). Chinese is indexed character by character (see
  * generator/search_index.py), so a Chinese run is searched as its characters, and once more
  * as a phrase: pages with the characters in that order come first ("exact"), pages with them
- * anywhere after. Nothing is fetched until the page is idle or the search is used, and only
- * from this site.
+ * anywhere after. Nothing is fetched until the reader starts to search (cpsite-search.js), and
+ * only from this site.
  */
 
 const ROOT = new URL("../../", import.meta.url); // this file is <root>/assets/javascripts/
@@ -43,18 +43,17 @@ export function load() {
   return loading;
 }
 
-/* Load in the background once the page is idle, unless the visitor asked to save data: the
-   search engine and the index metadata (not the index itself), so the first query is quick.
+/* Load in the background, unless the visitor asked to save data: the search engine and the
+   index metadata (not the index itself), so the first query is quick.
    On a Chinese page also one character's part of the index: Pagefind then sets up the
    browser's Chinese word splitter, which takes a few hundred milliseconds the first time. */
 export function preload() {
   const connection = navigator.connection || {};
   if (connection.saveData || /2g/.test(connection.effectiveType || "")) return;
-  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1500));
-  idle(() => load().then(({ pagefind }) => {
+  load().then(({ pagefind }) => {
     if (/^(zh|ja)\b/.test(indexLanguage())) return pagefind.preload("中");
     return null;
-  }).catch(() => {}), { timeout: 3000 });
+  }).catch(() => {});
 }
 
 /* The query in the site's script, character by character (pairs first, where the build

@@ -5,8 +5,10 @@
  * Keyboard: "/" or "s" focuses the box, arrows move through the results, Enter opens the
  * selected (or first) result, Escape closes. The input is an ARIA combobox that owns a
  * listbox of results, and a status line announces how many were found. The search engine
- * and the index metadata are loaded when the page is idle (or on focus, if sooner); the index
- * itself only as words are typed. On the find page it also starts the facet filters
+ * and the index metadata are loaded as soon as the reader shows an intent to search (points
+ * at or touches the search button or box, focuses it, or presses its key), not with every
+ * page: reading a page costs no search download and no main-thread time. The index itself
+ * is loaded only as words are typed. On the find page it also starts the facet filters
  * (cpsite-find.js).
  */
 import { countText, load, plain, preload, search, text, tooShort, warm } from "./cpsite-query.js";
@@ -177,8 +179,21 @@ function setup() {
   });
 }
 
+/* The first sign that the reader is about to search starts loading the search engine. */
+function preloadOnIntent() {
+  const targets = [box, document.querySelector("label[for=__search]")].filter(Boolean);
+  const events = ["pointerenter", "touchstart", "focusin"];
+  const start = () => {
+    for (const el of targets) for (const type of events) el.removeEventListener(type, start);
+    toggle.removeEventListener("change", start);
+    preload();
+  };
+  for (const el of targets) for (const type of events) el.addEventListener(type, start, { passive: true });
+  toggle.addEventListener("change", start);
+}
+
 if (box && toggle) {
   setup();
-  preload();
+  preloadOnIntent();
 }
 if (document.querySelector("[data-cp-find]")) import("./cpsite-find.js");
