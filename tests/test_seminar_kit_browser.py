@@ -158,8 +158,8 @@ def large_case(figures_per_kind):
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
-    """The fixture records plus a large synthetic case (19 figures, each with a scope; the
-    sheet holds 22, see benchmarks/print_sheet.py), built and served."""
+    """The fixture records plus a large synthetic case (19 figures, each with a scope: the most
+    that fit on one A4 sheet, see benchmarks/print_sheet.py), built and served."""
     project = copy_project(tmp_path_factory.mktemp("print") / "project", records_from=FIXTURES / "project")
     (project / "cases" / "fx-case-large.yaml").write_text(large_case(6), encoding="utf-8")
     result = mkdocs_build(project)
