@@ -98,9 +98,11 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
     """Check all records. With `only`, report problems of those files alone (still checking
     their references against every record on disk). `corpus=False` skips building the model."""
     extra = [Path(p) for p in only or ()]
-    known = {p.resolve() for p in record_files(project.cases_dir) + record_files(project.technologies_dir)}
-    known |= {p.resolve() for p in programme_check.files(project.data_dir)} | {term_table.table_path(project).resolve()}
-    extra_items = [(p, _kind_of(p, project)) for p in extra if p.resolve() not in known]
+    extra_items = []
+    if extra:   # files named on the command line that are not in the project's folders
+        known = {p.resolve() for p in record_files(project.cases_dir) + record_files(project.technologies_dir)}
+        known |= {p.resolve() for p in programme_check.files(project.data_dir)} | {term_table.table_path(project).resolve()}
+        extra_items = [(p, _kind_of(p, project)) for p in extra if p.resolve() not in known]
     ctx = _Context(project.root, project.schema_dir, {}, frozenset())
 
     vocab = check_files([(project.data_dir / f"{n}.yaml", "vocabulary") for n in VOCABULARIES], ctx)
