@@ -5,6 +5,7 @@ Nothing here writes into the checkout: every project and build lives under pytes
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -53,6 +54,28 @@ def mkdocs_build(project: Path, site_dir: Path | None = None) -> subprocess.Comp
         args += ["--site-dir", str(site_dir)]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     return subprocess.run(args, cwd=project, capture_output=True, text=True, env=env)
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def failed_rebuild(project: Path, edit) -> subprocess.CompletedProcess:
+    """Build, break the project with `edit(project)`, build again: the second build must fail
+    and leave the first one's site/ exactly as it was, with no half-written folder beside it."""
+    assert mkdocs_build(project).returncode == 0
+    before = tree_digest(project / "site")
+    edit(project)
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert tree_digest(project / "site") == before
+    assert not (project / "site.partial").exists()
+    return result
 
 
 @pytest.fixture

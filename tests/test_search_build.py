@@ -10,8 +10,7 @@ import urllib.request
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
-from test_site import _tree_digest
+from conftest import copy_project, failed_rebuild
 
 pytestmark = pytest.mark.slow
 
@@ -51,13 +50,8 @@ def test_serve_indexes_the_site_it_serves(tmp_path):
 
 
 def test_failed_index_leaves_previous_site_untouched(tmp_path):
-    project = copy_project(tmp_path / "p")
-    assert mkdocs_build(project).returncode == 0
-    before = _tree_digest(project / "site")
-    main = project / "overrides/main.html"
-    main.write_text(main.read_text().replace("<div data-pagefind-body>", "<div>"))
-    result = mkdocs_build(project)
-    assert result.returncode != 0
+    def unmark_page_bodies(project):
+        main = project / "overrides/main.html"
+        main.write_text(main.read_text().replace("<div data-pagefind-body>", "<div>"))
+    result = failed_rebuild(copy_project(tmp_path / "p"), unmark_page_bodies)
     assert "Search index failed" in result.stderr and "no page" in result.stderr
-    assert _tree_digest(project / "site") == before
-    assert not (project / "site.partial").exists()
