@@ -13,7 +13,7 @@ from datetime import datetime
 from . import datadict
 from .opendata import KINDS, csv_columns
 from .records import Corpus
-from .render import md_escape
+from .markup import md_escape
 from .siteinfo import SiteInfo
 from .views import Labels, Raw
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .programme_format import Citations, Fmt
 from .programme_vocab import VocabRefs
-from .render import md_escape
-from .views import Raw
+from .markup import external_link, md_escape
+from .markup import Raw
 
 KIND = "programme"
 
@@ -23,7 +23,7 @@ def key_facts(fmt: Fmt, cite: Citations, d: dict) -> list[dict]:
                                + (p.sp + p.launch_ceremony_on.format(date=fmt.date(KIND, ("launch_ceremony", "date"),
                                                                                   d["launch_ceremony"]["source"]))
                                   + cite(d["launch_ceremony"]["source"]) if "launch_ceremony" in d else ""))),
-        (p.website_label, Raw(f"[{md_escape(site.split('//', 1)[-1])}]({site})" + cite(d["website"]["source"]))),
+        (p.website_label, Raw(external_link(site, site.split('//', 1)[-1]) + cite(d["website"]["source"]))),
         (p.hotline_label, Raw(fmt.text_value(KIND, ("hotline", "number"), d["hotline"]["source"])
                               + cite(d["hotline"]["source"])))]}]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .programme_model import Programme, refs
-from .render import md_escape
+from .markup import external_link, md_escape
 from .views import Labels, Raw
 from .yamlsrc import dotted
 
@@ -65,7 +65,8 @@ class Citations:
             s = self.entries[anchor]
             when = s.date if getattr(s, "date", None) else p.accessed.format(date=s.accessed)
             out.append({"number": n, "anchor": Raw(anchor), "title": s.title, "publisher": s.publisher,
-                        "date": when, "url": Raw(s.url) if s.url else None, "document": s.document})
+                        "date": when, "link": external_link(s.url, s.title) if s.url else None,
+                        "document": s.document})
         return out
 
 

@@ -14,7 +14,7 @@ import json
 from . import funding as arithmetic
 from .programme_format import Citations, Fmt
 from .programme_vocab import VocabRefs
-from .views import Raw
+from .markup import Raw
 
 KIND = "funding"
 

@@ -12,6 +12,7 @@ import types
 from typing import Any
 
 from .records import tidy_zh
+from .safeurl import normalise_url
 
 
 def _frozen(value: Any) -> Any:
@@ -54,7 +55,7 @@ class Programme:
         sources = {}
         for s in raw["programme-sources"]["sources"]:
             sources[s["id"]] = ProgrammeSource(
-                s["id"], s["title"], s["publisher"], s.get("url"), s.get("document"),
+                s["id"], s["title"], s["publisher"], normalise_url(s["url"]) if s.get("url") else None, s.get("document"),
                 str(s["date"]) if "date" in s else None, str(s["accessed"]) if "accessed" in s else None,
                 s.get("language"))
         return cls(sources, {k: _frozen(v) for k, v in raw.items() if k != "programme-sources"})

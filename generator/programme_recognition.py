@@ -8,8 +8,8 @@ Values only; blocks are printed by templates/programme/blocks.md.j2.
 from __future__ import annotations
 
 from .programme_format import Citations, Fmt
-from .render import md_escape
-from .views import Raw
+from .markup import md_escape
+from .markup import Raw
 
 KIND = "recognition"
 DASH = Raw("—")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from .programme_format import Citations, Fmt
 from .programme_vocab import VocabRefs
-from .render import md_escape
-from .views import Raw
+from .markup import md_escape
+from .markup import Raw
 
 
 def _event(fmt: Fmt, kind: str, path: tuple, source, text: str, cite: Citations) -> tuple:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from .programme_format import Citations, Fmt
 from .programme_vocab import VocabRefs
-from .render import md_escape
-from .views import Raw
+from .markup import md_escape
+from .markup import Raw
 
 KIND = "statistics"
 DASH = Raw("—")

@@ -8,8 +8,8 @@ field (`data-field="phases:terms[3].start"`), like every programme number. Only 
 from __future__ import annotations
 
 from .programme_format import Citations, Fmt
-from .render import md_escape
-from .views import Raw
+from .markup import md_escape
+from .markup import Raw
 
 
 class VocabRefs:

@@ -10,6 +10,8 @@ import dataclasses
 import re
 from typing import Optional
 
+from .safeurl import normalise_url
+
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _FOLDED_SPACE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 
@@ -35,6 +37,11 @@ class Text:
         return cls(raw["en"], tidy_zh(raw["zh"])) if raw else None
 
 
+def _url(value: Optional[str]) -> Optional[str]:
+    """Validation has refused URLs that cannot be made safe; the model keeps the normalised form."""
+    return normalise_url(value) if value else None
+
+
 @dataclasses.dataclass(frozen=True)
 class Source:
     id: str
@@ -47,7 +54,7 @@ class Source:
 
     @classmethod
     def of(cls, raw: dict) -> "Source":
-        return cls(raw["id"], raw["title"], raw["publisher"], str(raw["date"]), raw.get("url"),
+        return cls(raw["id"], raw["title"], raw["publisher"], str(raw["date"]), _url(raw.get("url")),
                    raw.get("document"), raw.get("language"))
 
 

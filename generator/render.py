@@ -23,34 +23,11 @@ from .edit_sources import catalogue_edit_path
 from .records import Corpus
 from .kit import Kit
 from .siteinfo import from_settings
-from .views import Labels, Raw, case_view, page_path, technology_view
+from .markup import Raw, md_escape
+from .views import Labels, case_view, page_path, technology_view
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = Path(__file__).parent / "locales"
-
-_INLINE = re.compile(r"([\\`*_\[\]{}<>#|!&])")
-_NEEDS_WORK = re.compile(r"[\\`*_\[\]{}<>#|!&\s+=\d-]")
-_LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
-_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-
-
-def md_escape(value) -> str:
-    """Make text print literally in Markdown: no emphasis, links, HTML or attribute lists."""
-    if value is None:
-        return ""
-    if isinstance(value, Raw):
-        return value
-    if isinstance(value, (int, float)):
-        return str(value)
-    if not _NEEDS_WORK.search(value):
-        return value
-    text = " ".join(value.split())
-    text = _INLINE.sub(lambda m: _ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
-    # "1." is escaped as "1\." (Markdown has no escape for a digit): the text stays "1." and is
-    # not a list item.
-    return _LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2)
-                                                   else m.group(3) + "\\" + m.group(4)), text)
-
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

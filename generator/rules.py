@@ -7,17 +7,27 @@ cannot read, so a broken record gets every problem reported at once.
 
 from __future__ import annotations
 
+import datetime
+import math
 import re
 from pathlib import PurePosixPath
 from typing import Iterable, Iterator
 
 from .problems import Problem
+from .safeurl import UnsafeURL, normalise_url
 from .schema import did_you_mean
 from .yamlsrc import Document, dotted
 
 MODELINE = "# yaml-language-server: $schema="
 _HTML = re.compile(r"<\s*[A-Za-z!/?]|javascript:", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional embedding,
+# override and isolate characters (they can make text read differently from what it says).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FULL_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
+# Ids that would take the address of a page the generator makes itself: a record called
+# `index` would be replaced by its kind's list page, `compare` by the technology comparison.
+RESERVED_IDS = frozenset({"index", "compare"})
 
 
 def _problem(doc: Document, path: tuple, code: str, message: str, *, key: bool = False) -> Problem:
@@ -39,6 +49,16 @@ def id_matches_file(doc: Document) -> Iterator[Problem]:
     if isinstance(record_id, str) and record_id != stem:
         yield _problem(doc, ("id",), "E201",
                        f"id: '{record_id}' must equal the file name '{stem}' (rename the file or fix the id)")
+
+
+def reserved_ids(doc: Document) -> Iterator[Problem]:
+    names = [(("id",), doc.data.get("id"))]
+    names += [(("former_ids", i), v) for i, v in enumerate(doc.data.get("former_ids") or [])]
+    for path, value in names:
+        if value in RESERVED_IDS:
+            yield _problem(doc, path, "E210",
+                           f"{dotted(path)}: '{value}' is the name of a page the site makes itself; "
+                           "choose another id")
 
 
 def unique_ids(docs: Iterable[Document], noun: str) -> Iterator[Problem]:
@@ -104,7 +124,67 @@ def _strings(value, path=()) -> Iterator[tuple[tuple, str]]:
             yield from _strings(v, path + (i,))
 
 
+def _control_name(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def _is_date_field(path: tuple) -> bool:
+    return bool(path) and isinstance(path[-1], str) and (path[-1] == "date" or path[-1].endswith("_date"))
+
+
+def _calendar(text: str) -> str | None:
+    """Why a YYYY-MM or YYYY-MM-DD date is not on the calendar, or None."""
+    found = _FULL_DATE.match(text)
+    if not found:
+        return None
+    year, month, day = (int(x) if x else None for x in found.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    if day is not None:
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            return f"{year}-{month:02d} has no day {day:02d}"
+    return None
+
+
+def numbers(doc: Document) -> Iterator[Problem]:
+    """Numbers a page or a JSON file could not show: infinite or not a number (e.g. 1e309)."""
+    def walk(value, path):
+        if isinstance(value, float) and not math.isfinite(value):
+            yield _problem(doc, path, "E114", f"{dotted(path)}: the number is too large to use (got {value})")
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                yield from walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk(v, path + (i,))
+    yield from walk(doc.data, ())
+
+
+def text_hygiene(doc: Document) -> Iterator[Problem]:
+    """Control and bidi characters (any text), safe URLs (`url` fields), real calendar dates."""
+    for path, text in _strings(doc.data):
+        bad = _CONTROL.search(text)
+        if bad:
+            yield _problem(doc, path, "E212",
+                           f"{dotted(path)}: control character {_control_name(bad.group())} is not "
+                           "allowed in text (retype the text around it)")
+            continue
+        if path and path[-1] == "url":
+            try:
+                normalise_url(text)
+            except UnsafeURL as why:
+                yield _problem(doc, path, "E211", f"{dotted(path)}: unsafe or invalid URL: {why}")
+        if _is_date_field(path):
+            why = _calendar(text)
+            if why:
+                yield _problem(doc, path, "E213", f"{dotted(path)}: '{text}' is not a date on the calendar ({why})")
+
+
 def plain_text(doc: Document) -> Iterator[Problem]:
+    yield from text_hygiene(doc)
+    yield from numbers(doc)
     for path, text in _strings(doc.data):
         if path and path[-1] == "url":
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import json
 from pathlib import Path
 
@@ -110,12 +111,15 @@ def _problems_for(error: jsonschema.ValidationError, doc: Document, nouns: dict)
     if kind == "pattern":
         form = error.schema.get("x-form", f"pattern {error.validator_value}")
         return [at("E113", f"{field}: '{error.instance}' is not in the expected form: {form}")]
+    if kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum") and \
+            isinstance(error.instance, float) and not math.isfinite(error.instance):
+        return [at("E114", f"{field}: the number is too large to use (got {error.instance})")]
     if kind in ("minimum", "exclusiveMinimum"):
         if error.validator_value == 0 and kind == "minimum":
             return [at("E114", f"{field}: must not be negative (got {error.instance})")]
         return [at("E114", f"{field}: must be greater than {error.validator_value} (got {error.instance})")]
     if kind in ("maximum", "exclusiveMaximum"):
-        return [at("E114", f"{field}: must not be more than {error.validator_value} (got {error.instance})")]
+        return [at("E114", f"{field}: must not be more than {error.validator_value:,} (got {error.instance:,})")]
     if kind == "minLength":
         if path and path[-1] == "zh":
             return [at("E206", f"{field}: Chinese text (zh) is empty")]

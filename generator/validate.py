@@ -64,9 +64,13 @@ def check_file(path: Path, kind: str, ctx: _Context) -> tuple[Document, list[Pro
     """Load one record and apply every check that needs no other record."""
     doc, problems = load_file(path, ctx.root)
     problems += schema.check(doc, kind, ctx.schema_dir, ctx.nouns)
+    if kind == "vocabulary" and doc.data is not None:
+        problems += rules.text_hygiene(doc)
+        problems += rules.numbers(doc)
     if kind != "vocabulary" and isinstance(doc.data, dict):
         problems += rules.modeline(doc, SCHEMA_FILES[kind])
         problems += rules.id_matches_file(doc)
+        problems += rules.reserved_ids(doc)
         problems += rules.source_refs(doc)
         problems += rules.plain_text(doc)
         if kind == "case":

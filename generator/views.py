@@ -11,11 +11,8 @@ import dataclasses
 from typing import Optional
 
 from .catalogue import Catalogue, case_order
+from .markup import Raw, external_link
 from .records import Case, Corpus, Figure, Source, Technology
-
-
-class Raw(str):
-    """Markdown produced by the generator itself: printed as is, never escaped."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,7 +94,7 @@ def source_anchor(source: Source) -> Raw:
 
 def sources_view(sources, lang: str) -> list[dict]:
     return [{"number": n, "anchor": source_anchor(s), "title": s.title, "publisher": s.publisher,
-             "date": s.date, "url": Raw(s.url) if s.url else None, "document": s.document,
+             "date": s.date, "link": external_link(s.url, s.title) if s.url else None, "document": s.document,
              "lang": Raw(s.language or "")}
             for n, s in enumerate(sources, start=1)]
 

@@ -7,7 +7,10 @@ PyYAML's defaults on purpose:
 - only YAML 1.2 core scalars: `true`/`false` are booleans, `yes`/`no`/`on`/`off` stay text,
   unquoted dates stay text (`2007-10-16` is the string '2007-10-16'), `1,200` stays text;
 - duplicate keys, tab characters and tags outside the core schema are problems, never
-  silently accepted; tags are never executed.
+  silently accepted; tags are never executed;
+- anchors and aliases (`&name`, `*name`) are refused before anything is built, so a "billion
+  laughs" file costs no memory; a file larger than MAX_FILE_BYTES or nested deeper than
+  Python can follow is a located problem, never a traceback.
 
 It does not check what the data means; `schema` and `rules` do that.
 """
@@ -25,6 +28,8 @@ import yaml
 from .problems import Problem
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_FILE_BYTES = 256 * 1024   # the largest real record is under 10 KB
+MAX_DEPTH = 32                # records nest about five levels deep
 
 Path_ = tuple  # a path into the data: keys and list indexes, e.g. ("figures", "investment", 0)
 
@@ -72,6 +77,10 @@ class _Refused(Exception):
     """Anything the fast loader does not accept; the careful loader then reports it."""
 
 
+class _TooDeep(Exception):
+    """Values nested deeper than MAX_DEPTH (the node where it happened)."""
+
+
 class _FastLoader(_Parser):
     """The common case, fast: valid YAML of plain core values, no duplicate keys. Builds the
     data without positions; anything unusual raises so the careful path can explain it."""
@@ -79,9 +88,11 @@ class _FastLoader(_Parser):
     resolve = _resolve
 
     def construct_document(self, node):
-        return self._value(node)
+        return self._value(node, 0)
 
-    def _value(self, node):
+    def _value(self, node, depth):
+        if depth > MAX_DEPTH:
+            raise _Refused
         tag = node.tag
         if tag == _CORE + "str":
             return node.value
@@ -90,10 +101,10 @@ class _FastLoader(_Parser):
             for key_node, value_node in node.value:
                 if key_node.tag not in _SCALAR_TAGS or key_node.value in out:
                     raise _Refused
-                out[key_node.value] = self._value(value_node)
+                out[key_node.value] = self._value(value_node, depth + 1)
             return out
         if tag == _CORE + "seq":
-            return [self._value(item) for item in node.value]
+            return [self._value(item, depth + 1) for item in node.value]
         if tag == _CORE + "int":
             return int(node.value)
         if tag == _CORE + "float":
@@ -146,6 +157,8 @@ class _Builder:
 
     def build(self, node, path: Path_) -> Any:
         self.doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(path) > MAX_DEPTH:
+            raise _TooDeep(node)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -200,8 +213,57 @@ def _dotted(path: Path_) -> str:
 dotted = _dotted
 
 
+def _mark_problem(display_path: str, mark, code: str, message: str) -> Problem:
+    return Problem(display_path, mark.line + 1, mark.column + 1, code, message)
+
+
+def _anchor_problems(text: str, display_path: str) -> list[Problem]:
+    """Every anchor and alias, found from the parser's events (nothing is built)."""
+    if "&" not in text and "*" not in text:
+        return []
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(_mark_problem(display_path, event.start_mark, "E105",
+                                              f"alias '*{event.anchor}' is not allowed: write the value out "
+                                              "in full (anchors and aliases are refused in records)"))
+            elif getattr(event, "anchor", None):
+                problems.append(_mark_problem(display_path, event.start_mark, "E105",
+                                              f"anchor '&{event.anchor}' is not allowed: write the value out "
+                                              "in full (anchors and aliases are refused in records)"))
+    except yaml.YAMLError:
+        pass   # the loader reports the syntax error itself
+    if len(problems) > 10:
+        rest = len(problems) - 10
+        problems = problems[:10] + [Problem(display_path, problems[10].line, problems[10].col, "E105",
+                                            f"… and {rest} more anchors or aliases")]
+    return problems
+
+
+def _refused(display_path: str, problems: list[Problem]) -> tuple[Document, list[Problem]]:
+    """A document that is not read at all (no text kept, so nothing ever parses it again)."""
+    return Document(display_path, None, {}, {}, ""), problems
+
+
 def load_text(text: str, display_path: str) -> tuple[Document, list[Problem]]:
     """Parse YAML text. Returns the document (data None when unreadable) and the problems."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:
+        return _refused(display_path, [Problem(
+            display_path, 1, 1, "E106", f"record: the file is {size:,} bytes; a record may be at most "
+                                        f"{MAX_FILE_BYTES:,} bytes (split it, or move long text elsewhere)")])
+    anchors = _anchor_problems(text, display_path)
+    if anchors:
+        return _refused(display_path, anchors)
+    try:
+        return _load_checked(text, display_path)
+    except RecursionError:
+        return _refused(display_path, [Problem(display_path, 1, 1, "E100",
+                                               "YAML syntax: the values are nested too deeply to read")])
+
+
+def _load_checked(text: str, display_path: str) -> tuple[Document, list[Problem]]:
     if "\t" not in text:
         loader = _FastLoader(text)
         try:
@@ -234,6 +296,13 @@ def _careful(text: str, display_path: str) -> tuple[Document, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (exc.context, exc.problem) if x)
         return doc, [Problem(display_path, line, col, "E100", f"YAML syntax: {what}")]
+    except yaml.reader.ReaderError as exc:   # a character YAML does not allow, e.g. NUL
+        line = text[: exc.position].count("\n") + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return doc, [Problem(display_path, line, col, "E212",
+                             f"control character U+{exc.character:04X} is not allowed in a record "
+                             "(retype the text around it)"
+                             if isinstance(exc.character, int) else f"YAML syntax: {exc}")]
     except yaml.YAMLError as exc:
         return doc, [Problem(display_path, 1, 1, "E100", f"YAML syntax: {exc}")]
     finally:
@@ -241,7 +310,12 @@ def _careful(text: str, display_path: str) -> tuple[Document, list[Problem]]:
     if node is None:
         doc.positions[()] = (1, 1)
         return doc, problems
-    doc.data = _Builder(doc, problems).build(node, ())
+    try:
+        doc.data = _Builder(doc, problems).build(node, ())
+    except _TooDeep as deep:
+        mark = deep.args[0].start_mark
+        return _refused(display_path, [_mark_problem(
+            display_path, mark, "E100", f"YAML syntax: values nested more than {MAX_DEPTH} levels deep")])
     return doc, problems
 
 

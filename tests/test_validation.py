@@ -47,6 +47,17 @@ EXPECTED = {
     "html-in-text": [(4, 15, "E207", "summary.en: HTML or script is not allowed in record text; write plain text")],
     "duplicate-source-id": [(12, 10, "E208", "sources[1].id: 's1' is used by two sources")],
     "zh-without-chinese": [(4, 31, "W301", "summary.zh: Chinese text has no Chinese characters")],
+    "alias-bomb": [(3, 8, "E105", "anchor '&t' is not allowed: write the value out in full (anchors and aliases are refused in records)"),
+                   (4, 10, "E105", "alias '*t' is not allowed: write the value out in full (anchors and aliases are refused in records)")],
+    "control-character": [(4, 15, "E212", "summary.en: control character U+001B is not allowed in text (retype the text around it)")],
+    "bidi-override": [(4, 15, "E212", "summary.en: control character U+202E is not allowed in text (retype the text around it)")],
+    "unsafe-url": [(11, 56, "E113", "sources[0].url: 'javascript:alert(1)' is not in the expected form: a web address starting with http:// or https://"),
+                   (11, 56, "E211", "sources[0].url: unsafe or invalid URL: only http:// and https:// addresses are allowed")],
+    "url-with-credentials": [(11, 56, "E211", "sources[0].url: unsafe or invalid URL: the address must not contain a user name or password ('@' before the host)")],
+    "impossible-date": [(11, 86, "E213", "sources[0].date: '2007-02-30' is not a date on the calendar (2007-02 has no day 30)")],
+    "index": [(2, 5, "E210", "id: 'index' is the name of a page the site makes itself; choose another id")],
+    "overflowing-number": [(12, 16, "E114", "figures.investment[0].amount: the number is too large to use (got inf)"),
+                           (14, 15, "E114", "figures.payback[0].years: must not be more than 100 (got 1,000)")],
     "dates-and-no": [],   # `no` stays the text "no"; nothing to report
 }
 
