@@ -70,5 +70,5 @@ def technology_data(tech: Technology, corpus: Corpus, site: SiteInfo, lang: str)
 
 
 def script_json(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(data, allow_nan=False, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -84,7 +84,7 @@ def _cell(record: dict, column: str, field: str, encoding: str) -> str:
     if encoding == "list":
         return CSV_LIST_SEPARATOR.join(value)
     if encoding == "json":
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(value, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
     return str(value)
 
 
@@ -100,7 +100,7 @@ def cases_csv(records: list[dict], schema: dict) -> str:
 
 
 def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(value, allow_nan=False, ensure_ascii=False, indent=2) + "\n"
 
 
 def _envelope(kind: str, schema_name: str, records: list, site: SiteInfo, built: datetime) -> dict:

@@ -196,7 +196,7 @@ def calculator(fmt: Fmt, cite: Citations, vocab: VocabRefs, data: dict) -> list[
                        "notCapped": p.calc_not_capped, "noSaving": p.calc_no_saving, "errors": messages,
                        "fixErrors": p.calc_fix_errors, "subsidy": p.calc_subsidy, "share": p.calc_share,
                        "paybackWithout": p.calc_payback_without, "paybackWith": p.calc_payback_with}}
-    payload = json.dumps(script, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    payload = json.dumps(script, allow_nan=False, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     groups: dict = {}
     for option in options:
         groups.setdefault(option["group"], []).append(option)

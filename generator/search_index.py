@@ -178,9 +178,9 @@ def index_site(site: Path, project_root: Path) -> dict[str, int]:
     counts = {}
     for index_lang, records in sorted(read_fragments(site).items()):
         data = query_data(records, terms[source_language(index_lang)])
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        text = json.dumps(data, allow_nan=False, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
         _write(site / "assets" / "search" / f"{index_lang}.json", text)
-        text = json.dumps(facet_data(records), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        text = json.dumps(facet_data(records), allow_nan=False, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
         _write(site / "assets" / "search" / f"{index_lang}-records.json", text)
         counts[index_lang] = len(records)
     return counts

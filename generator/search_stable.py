@@ -63,4 +63,4 @@ def stabilise(output: Path) -> None:
         if new_meta != info["hash"]:
             meta_path.unlink()
         info["hash"] = new_meta
-    entry_path.write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    entry_path.write_text(json.dumps(entry, allow_nan=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")

@@ -73,7 +73,7 @@ def search_data(corpus: Corpus) -> dict:
 
 def write(project: Project, corpus: Corpus) -> bool:
     """Write .generated/search/terms.json (only when it changed). Returns True if written."""
-    text = json.dumps(search_data(corpus), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = json.dumps(search_data(corpus), allow_nan=False, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return write_if_changed(terms_path(project), text)
 
 

@@ -141,6 +141,24 @@ export function plain(text) {
   return (text || "").replace(/\u200b/g, "");
 }
 
+/* An excerpt as DOM nodes: its text, and the <mark> elements Pagefind puts round the words
+   found; nothing else of it becomes markup. DOMParser's document is inert (no script runs,
+   nothing loads), so even an excerpt that were not escaped could do no harm. */
+export function excerptNodes(html) {
+  const parsed = new DOMParser().parseFromString(plain(html), "text/html");
+  const out = document.createDocumentFragment();
+  for (const node of parsed.body.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      out.append(document.createTextNode(node.textContent));
+    }
+  }
+  return out;
+}
+
 /* Interface string of this language from the query data, with {n} filled in. */
 export function text(data, key, n) {
   const value = (data.strings || {})[key] || "";

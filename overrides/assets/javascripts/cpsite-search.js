@@ -11,7 +11,7 @@
  * is loaded only as words are typed. On the find page it also starts the facet filters
  * (cpsite-find.js).
  */
-import { countText, load, plain, preload, search, text, tooShort, warm } from "./cpsite-query.js";
+import { countText, excerptNodes, load, plain, preload, search, text, tooShort, warm } from "./cpsite-query.js";
 
 const MAX_RESULTS = 10;
 const box = document.querySelector("[data-cp-search]");
@@ -84,7 +84,7 @@ function setup() {
     title.className = "cp-search__title";
     title.textContent = plain(result.meta.title) || result.url;
     const excerpt = document.createElement("p");
-    excerpt.innerHTML = plain(result.excerpt); // Pagefind escapes the text and adds only <mark>
+    excerpt.append(excerptNodes(result.excerpt));
     article.append(icon, title, excerpt);
     a.append(article);
     li.append(a);
