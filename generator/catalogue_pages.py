@@ -33,9 +33,9 @@ def facet_page(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, facet: str,
         groups.append({"anchor": None, "heading": None, "cases": case_list(page, cases, corpus, lang)})
     techs = []
     if facet == "pollutants":
-        techs = technology_list(page, cat.technologies_by_pollutant[key], cat, t, lang)
+        techs = technology_list(page, cat.technologies_by_pollutant[key], cat, t, lang, vocab=corpus.vocab)
     elif facet == "sectors":
-        techs = technology_list(page, cat.technologies_by_sector[key], cat, t, lang)
+        techs = technology_list(page, cat.technologies_by_sector[key], cat, t, lang, vocab=corpus.vocab)
     extra = corpus.vocab[facet].terms[key].extra if facet != "years" else {}
     notes = []
     if extra.get("target"):
@@ -101,7 +101,7 @@ def cases_index(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, latest: in
 def technologies_index(corpus: Corpus, cat: Catalogue, t: Labels, lang: str) -> dict:
     page = page_path("technologies", "index")
     groups = [{"anchor": Raw(key), "heading": term.label[lang],
-               "technologies": technology_list(page, cat.technologies_by_pollutant[key], cat, t, lang)}
+               "technologies": technology_list(page, cat.technologies_by_pollutant[key], cat, t, lang, vocab=corpus.vocab)}
               for key, term in corpus.vocab["pollutants"].terms.items()
               if cat.technologies_by_pollutant[key]]
     return {"title": t.technologies, "intro": t.technologies_index_intro.format(n=len(corpus.technologies)),

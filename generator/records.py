@@ -133,6 +133,36 @@ class Demonstration:
 
 
 @dataclasses.dataclass(frozen=True)
+class Evidence:
+    """One indicative figure for a technology from a public source; never a case figure and
+    never added to one. `value`, or `low` and `high`, in `unit` (data/units.yaml)."""
+
+    kind: str                 # a key of data/evidence-kinds.yaml
+    unit: str
+    basis: str                # literature | vendor | programme
+    conditions: Text
+    source: Source
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    what: Optional[str] = None
+    qualifier: Optional[str] = None
+    price_year: Optional[int] = None
+
+    @classmethod
+    def of(cls, raw: dict, sources: dict) -> "Evidence":
+        return cls(kind=raw["kind"], unit=raw["unit"], basis=raw["basis"], conditions=Text.of(raw["conditions"]),
+                   source=sources[raw["source"]], value=raw.get("value"), low=raw.get("low"),
+                   high=raw.get("high"), what=raw.get("what"), qualifier=raw.get("qualifier"),
+                   price_year=raw.get("price_year"))
+
+    @property
+    def sort_value(self) -> float:
+        """The figure for ordering: the single value, else the middle of the range."""
+        return self.value if self.value is not None else (self.low + self.high) / 2
+
+
+@dataclasses.dataclass(frozen=True)
 class Technology:
     id: str
     path: str
@@ -145,6 +175,7 @@ class Technology:
     demonstrated: tuple
     sources: tuple
     former_ids: tuple = ()
+    evidence: tuple = ()      # Evidence, in record order
 
     @classmethod
     def of(cls, raw: dict, path: str) -> "Technology":
@@ -158,7 +189,8 @@ class Technology:
             demonstrated=tuple(sorted(
                 (Demonstration(d["period"], sources[d["source"]], d.get("wording"))
                  for d in raw["demonstrated"]), key=lambda d: d.period)),
-            sources=tuple(sources.values()), former_ids=tuple(raw.get("former_ids", ())))
+            sources=tuple(sources.values()), former_ids=tuple(raw.get("former_ids", ())),
+            evidence=tuple(Evidence.of(e, sources) for e in raw.get("evidence", ())))
 
 
 @dataclasses.dataclass(frozen=True)

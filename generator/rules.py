@@ -93,9 +93,10 @@ def _cited(doc: Document) -> Iterator[tuple[tuple, str]]:
             for i, item in enumerate(items if isinstance(items, list) else []):
                 if isinstance(item, dict) and isinstance(item.get("source"), str):
                     yield ("figures", kind, i, "source"), item["source"]
-    for i, item in enumerate(doc.data.get("demonstrated") or []):
-        if isinstance(item, dict) and isinstance(item.get("source"), str):
-            yield ("demonstrated", i, "source"), item["source"]
+    for name in ("demonstrated", "evidence"):
+        for i, item in enumerate(doc.data.get(name) or []):
+            if isinstance(item, dict) and isinstance(item.get("source"), str):
+                yield (name, i, "source"), item["source"]
 
 
 def source_refs(doc: Document) -> Iterator[Problem]:
@@ -193,3 +194,48 @@ def plain_text(doc: Document) -> Iterator[Problem]:
                            f"{dotted(path)}: HTML or script is not allowed in record text; write plain text")
         elif path and path[-1] == "zh" and text and not _HAN.search(text):
             yield _problem(doc, path, "W301", f"{dotted(path)}: Chinese text has no Chinese characters")
+
+
+def evidence(doc: Document, kinds: dict, units: dict, substances: frozenset) -> Iterator[Problem]:
+    """Evidence figures on a technology: known kind and unit that fit together, a pollutant
+    for removal efficiencies, percentages within 0-100, low <= high, a price year for money.
+    `kinds`: kind -> allowed units; `units`: unit -> currency or None."""
+    for i, item in enumerate(doc.data.get("evidence") or []):
+        if not isinstance(item, dict):
+            continue
+        at = ("evidence", i)
+        kind, unit = item.get("kind"), item.get("unit")
+        if isinstance(kind, str) and kind not in kinds:
+            yield _problem(doc, at + ("kind",), "E203", f"{dotted(at + ('kind',))}: '{kind}' is not a known kind "
+                           f"of figure (data/evidence-kinds.yaml){did_you_mean(kind, kinds)}")
+            kind = None
+        if isinstance(unit, str) and unit not in units:
+            yield _problem(doc, at + ("unit",), "E203", f"{dotted(at + ('unit',))}: '{unit}' is not a known unit "
+                           f"(data/units.yaml){did_you_mean(unit, units)}")
+            unit = None
+        if kind and unit and unit not in kinds[kind]:
+            yield _problem(doc, at + ("unit",), "E214", f"{dotted(at + ('unit',))}: a {kind} figure cannot be given "
+                           f"in '{unit}' (use one of: {', '.join(kinds[kind])})")
+        if kind == "removal-efficiency" and "what" not in item:
+            yield _problem(doc, at, "E110", f"{dotted(at + ('what',))}: required for a removal efficiency "
+                           "(the pollutant removed, e.g. voc)", key=True)
+        what = item.get("what")
+        if isinstance(what, str) and what not in substances:
+            yield _problem(doc, at + ("what",), "E203", f"{dotted(at + ('what',))}: '{what}' is not a known pollutant "
+                           f"or resource (data/substances.yaml){did_you_mean(what, substances)}")
+        given = [k for k in ("value", "low", "high") if k in item]
+        if given not in (["value"], ["low", "high"]):
+            yield _problem(doc, at, "E217", f"{dotted(at)}: give either value (one number) or low and high "
+                           f"(a range), as the source does (got {', '.join(given) or 'neither'})")
+        numbers_ = {k: item[k] for k in ("value", "low", "high") if isinstance(item.get(k), (int, float))}
+        if unit == "percent":
+            for name, number in numbers_.items():
+                if number > 100:
+                    yield _problem(doc, at + (name,), "E114",
+                                   f"{dotted(at + (name,))}: a percentage must not be more than 100 (got {number})")
+        if "low" in numbers_ and "high" in numbers_ and numbers_["low"] > numbers_["high"]:
+            yield _problem(doc, at + ("low",), "E215", f"{dotted(at + ('low',))}: the low end ({numbers_['low']}) is "
+                           f"above the high end ({numbers_['high']})")
+        if unit and units.get(unit) and "price_year" not in item:
+            yield _problem(doc, at + ("unit",), "E216", f"{dotted(at + ('price_year',))}: a figure in "
+                           f"{units[unit]} needs the year of its prices (price_year), as the source gives it")

@@ -24,7 +24,8 @@ from .records import Case, Corpus, Technology, Vocabulary
 from .yamlsrc import Document, load_file
 
 PARALLEL_FROM = 1000   # below this many files, starting worker processes costs more than it saves
-VOCABULARIES = ("sectors", "pollutants", "initiatives", "phases", "locations", "units", "substances")
+VOCABULARIES = ("sectors", "pollutants", "initiatives", "phases", "locations", "units", "substances",
+                "evidence-kinds")
 SCHEMA_FILES = {"case": "case.schema.json", "technology": "technology.schema.json"}
 
 
@@ -47,6 +48,9 @@ class _Context:
     schema_dir: Path
     nouns: dict
     tech_ids: frozenset
+    evidence_kinds: tuple = ()      # (kind, allowed units) pairs, from data/evidence-kinds.yaml
+    units: tuple = ()               # (unit, currency or None) pairs, from data/units.yaml
+    substances: frozenset = frozenset()
 
 
 def _kind_of(path: Path, project: Project) -> str:
@@ -75,6 +79,8 @@ def check_file(path: Path, kind: str, ctx: _Context) -> tuple[Document, list[Pro
         problems += rules.plain_text(doc)
         if kind == "case":
             problems += rules.technology_refs(doc, ctx.tech_ids)
+        else:
+            problems += rules.evidence(doc, dict(ctx.evidence_kinds), dict(ctx.units), ctx.substances)
     return doc, problems
 
 
@@ -91,6 +97,20 @@ def check_files(items: list[tuple[Path, str]], ctx: _Context) -> list:
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with concurrent.futures.ProcessPoolExecutor(workers) as pool:
         return [r for part in pool.map(_check_chunk, chunks, [ctx] * len(chunks)) for r in part]
+
+
+def _terms(vocab: list, name: str) -> list[dict]:
+    for doc, _ in vocab:
+        if Path(doc.path).stem == name and isinstance(doc.data, dict) and isinstance(doc.data.get("terms"), list):
+            return [t for t in doc.data["terms"] if isinstance(t, dict) and isinstance(t.get("key"), str)]
+    return []
+
+
+def _evidence_vocabulary(vocab: list) -> dict:
+    """What the evidence rule needs from the vocabulary files (plain, picklable values)."""
+    return {"evidence_kinds": tuple((t["key"], tuple(t.get("units") or ())) for t in _terms(vocab, "evidence-kinds")),
+            "units": tuple((t["key"], t.get("currency")) for t in _terms(vocab, "units")),
+            "substances": frozenset(t["key"] for t in _terms(vocab, "substances"))}
 
 
 def record_files(folder: Path) -> list[Path]:
@@ -112,7 +132,7 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
     vocab = check_files([(project.data_dir / f"{n}.yaml", "vocabulary") for n in VOCABULARIES], ctx)
     nouns = {Path(d.path).stem: d.data["noun"].get("en") for d, _ in vocab
              if isinstance(d.data, dict) and isinstance(d.data.get("noun"), dict)}
-    ctx = dataclasses.replace(ctx, nouns=nouns)
+    ctx = dataclasses.replace(ctx, nouns=nouns, **_evidence_vocabulary(vocab))
     techs = check_files([(p, "technology") for p in record_files(project.technologies_dir)]
                         + [i for i in extra_items if i[1] == "technology"], ctx)
     tech_ids = frozenset(d.data.get("id") for d, _ in techs if isinstance(d.data, dict))

@@ -12,7 +12,7 @@ from typing import Optional
 
 from .catalogue import Catalogue, case_order
 from .markup import Raw, external_link
-from .records import Case, Corpus, Figure, Source, Technology
+from .records import Case, Corpus, Evidence, Figure, Source, Technology
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,6 +88,63 @@ def figure_label(figure: Figure, t: Labels, vocab: dict, lang: str) -> str:
     return label
 
 
+def _evidence_number(e: Evidence, t: Labels) -> str:
+    if e.value is not None:
+        return t.number(e.value)
+    return t.evidence_range.format(low=t.number(e.low), high=t.number(e.high))
+
+
+def evidence_value(e: Evidence, t: Labels, vocab: dict) -> str:
+    """The figure as a reader sees it, e.g. '95–99%', 'up to 90%', 'US$10–450 per scfm (2002 prices)'."""
+    unit = vocab["units"].terms[e.unit]
+    side = "en" if t.lang == "en" else "zh"
+    number = _evidence_number(e, t)
+    if unit.extra.get("currency"):
+        symbol, _, per = unit.extra["symbol"][side].partition(" per ")
+        text = t.evidence_money.format(symbol=symbol, amount=number, per=f" per {per}" if per else "")
+        if e.price_year:
+            text += ("" if t.lang.startswith("zh") else " ") + t.evidence_price_year.format(year=e.price_year)
+    else:
+        symbol = unit.extra["symbol"][side]
+        text = f"{number}{symbol}" if e.unit == "percent" else f"{number} {symbol}"
+    if e.qualifier:
+        text = f"{t['qualifier_' + e.qualifier]} {text}"
+    return text
+
+
+def evidence_label(e: Evidence, vocab: dict, lang: str) -> str:
+    """'Removal efficiency of volatile organic compounds (VOC)' / '揮發性有機化合物去除效率'."""
+    label = vocab["evidence-kinds"].label(e.kind, lang)
+    if lang.startswith("zh"):
+        return f"{vocab['substances'].label(e.what, lang)}{label}" if e.what else label
+    label = label[:1].upper() + label[1:]
+    return f"{label} of {vocab['substances'].label(e.what, lang)}" if e.what else label
+
+
+def headline_evidence(tech: Technology, vocab: dict) -> Optional[Evidence]:
+    """The figure lists show for a technology: the kind with the lowest headline order, the
+    first such figure in the record."""
+    kinds = vocab["evidence-kinds"].terms
+    ranked = [(kinds[e.kind].extra.get("headline", 99), i, e) for i, e in enumerate(tech.evidence)]
+    ranked = [r for r in ranked if r[0] != 99]
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+
+
+def headline_text(tech: Technology, t: Labels, vocab: dict, lang: str) -> Optional[str]:
+    e = headline_evidence(tech, vocab)
+    return t.evidence_headline.format(label=evidence_label(e, vocab, lang), value=evidence_value(e, t, vocab)) \
+        if e else None
+
+
+def evidence_view(tech: Technology, t: Labels, vocab: dict, lang: str, numbers: dict) -> list[dict]:
+    side = "en" if lang == "en" else "zh"
+    return [{"figure": t.evidence_headline.format(label=evidence_label(e, vocab, lang), value=evidence_value(e, t, vocab)),
+             "basis": t["evidence_basis_" + e.basis], "basis_key": Raw(e.basis),
+             "conditions": e.conditions[side],
+             "source": Link(str(numbers[e.source.id]), Raw("#" + source_anchor(e.source)))}
+            for e in tech.evidence]
+
+
 def source_anchor(source: Source) -> Raw:
     return Raw(f"source-{source.id}")
 
@@ -154,10 +211,12 @@ def case_list(page: str, cases, corpus: Corpus, lang: str, ordered: bool = True)
             for c in (sorted(cases, key=case_order) if ordered else cases)]
 
 
-def technology_list(page: str, techs, cat: Catalogue, t: Labels, lang: str, ordered: bool = True) -> list[dict]:
+def technology_list(page: str, techs, cat: Catalogue, t: Labels, lang: str, ordered: bool = True,
+                    vocab: Optional[dict] = None) -> list[dict]:
     """Technologies sorted by name (ordered=False keeps the given order, e.g. most related first)."""
     return [{"link": Link(x.name[lang], rel(page, page_path("technologies", x.id))),
              "cases": t.count(len(cat.cases_by_technology[x.id])),
+             "headline": headline_text(x, t, vocab, lang) if vocab else None,
              "periods": ", ".join(d.period for d in x.demonstrated)}
             for x in (sorted(techs, key=lambda x: x.name[lang]) if ordered else techs)]
 
@@ -176,6 +235,7 @@ def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels,
         "principle": tech.principle[lang], "applicability": tech.applicability[lang],
         "pollutants": [_term_link(page, "pollutants", p, vocab, lang) for p in tech.pollutants],
         "sectors": [_term_link(page, "sectors", s, vocab, lang) for s in tech.sectors],
+        "evidence": evidence_view(tech, t, vocab, lang, numbers),
         "demonstrated": [{"period": t.demonstrated_in.format(period=d.period), "wording": d.wording,
                           "source": Link(str(numbers[d.source.id]), Raw("#" + source_anchor(d.source)))}
                          for d in tech.demonstrated],
@@ -183,6 +243,7 @@ def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels,
         "sources": sources_view(tech.sources, lang),
         "record": Raw(tech.path),
         "edit_url": Raw(edit_base + tech.path) if edit_base else None,
-        "related": technology_list(page, cat.related_technologies.get(tech.id, ()), cat, t, lang, ordered=False),
+        "related": technology_list(page, cat.related_technologies.get(tech.id, ()), cat, t, lang, ordered=False,
+                                   vocab=vocab),
         "search": technology_tags(tech, corpus, lang),
     }

@@ -15,7 +15,10 @@ SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
 
 
 def _vocab_keys(name):
-    return [t["key"] for t in yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text())["terms"]]
+    """Keys a schema enum lists: units marked `use: evidence` are for technology evidence, which
+    checks them against data/units.yaml itself (rules.evidence), never for case reductions."""
+    terms = yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text())["terms"]
+    return [t["key"] for t in terms if t.get("use") != "evidence"]
 
 
 def _enums(node, found):

@@ -1,0 +1,70 @@
+"""Evidence figures on technology records: the rules an editor meets, and how a figure reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.project import Project
+from generator.render import labels
+from generator.validate import validate_project
+from generator.views import evidence_value, headline_evidence
+
+GOOD = ("  - {kind: removal-efficiency, what: voc, low: 90, high: 99, unit: percent, basis: literature, "
+        "source: fx-web,\n")
+
+
+def _with_evidence(project, items: str):
+    path = project / "technologies" / "fx-zeolite.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition("evidence:\n")
+    _, _, tail = rest.partition("sources:\n")
+    path.write_text(head + "evidence:\n" + items + "sources:\n" + tail, encoding="utf-8")
+    return validate_project(Project(project))
+
+
+COND = "conditions: {en: Test., zh: 測試。}"
+BROKEN = {
+    "unknown kind": (f"  - {{kind: removal-efficency, what: voc, value: 90, unit: percent, basis: literature, source: fx-web, {COND}}}\n",
+                     [("E203", "evidence[0].kind: 'removal-efficency' is not a known kind of figure (data/evidence-kinds.yaml) (did you mean 'removal-efficiency'?)")]),
+    "unit that does not fit": (f"  - {{kind: payback, value: 3, unit: percent, basis: literature, source: fx-web, {COND}}}\n",
+                               [("E214", "evidence[0].unit: a payback figure cannot be given in 'percent' (use one of: years, months)")]),
+    "percentage over 100": (f"  - {{kind: energy-saving, low: 20, high: 120, unit: percent, basis: literature, source: fx-web, {COND}}}\n",
+                            [("E114", "evidence[0].high: a percentage must not be more than 100 (got 120)")]),
+    "low above high": (f"  - {{kind: energy-saving, low: 40, high: 20, unit: percent, basis: literature, source: fx-web, {COND}}}\n",
+                       [("E215", "evidence[0].low: the low end (40) is above the high end (20)")]),
+    "money without price year": (f"  - {{kind: capital-cost, value: 5, unit: usd-per-scfm, basis: vendor, source: fx-web, {COND}}}\n",
+                                 [("E216", "evidence[0].price_year: a figure in USD needs the year of its prices (price_year), as the source gives it")]),
+    "removal without pollutant": (f"  - {{kind: removal-efficiency, value: 90, unit: percent, basis: literature, source: fx-web, {COND}}}\n",
+                                  [("E110", "evidence[0].what: required for a removal efficiency (the pollutant removed, e.g. voc)")]),
+    "unknown source": (f"  - {{kind: energy-saving, value: 20, unit: percent, basis: literature, source: nowhere, {COND}}}\n",
+                       [("E205", "evidence[0].source: 'nowhere' is not the id of any entry in sources")]),
+    "value and range at once": (f"  - {{kind: energy-saving, value: 20, low: 10, high: 30, unit: percent, basis: literature, source: fx-web, {COND}}}\n",
+                                [("E217", "evidence[0]: give either value (one number) or low and high (a range), as the source does (got value, low, high)")]),
+    "no basis": (f"  - {{kind: energy-saving, value: 20, unit: percent, source: fx-web, {COND}}}\n",
+                 [("E110", "evidence[0].basis: required field is missing")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_evidence(fixture_project, name):
+    items, expected = BROKEN[name]
+    result = _with_evidence(fixture_project, items)
+    got = [(p.code, p.message) for p in result.problems]
+    assert [code for code, _ in got] == [code for code, _ in expected], got
+    for (_, message), (_, want) in zip(got, expected):
+        if want:
+            assert message == want
+    assert {(p.path, p.line) for p in result.problems} == {("technologies/fx-zeolite.yaml", 11)}
+
+
+def test_fixture_evidence_is_valid_and_reads_as_the_source_gives_it(fixture_project):
+    result = validate_project(Project(fixture_project))
+    assert result.ok, [str(p) for p in result.problems]
+    tech = {t.id: t for t in result.corpus.technologies}["fx-zeolite"]
+    vocab = result.corpus.vocab
+    en, zh = labels("en"), labels("zh")
+    assert [evidence_value(e, en, vocab) for e in tech.evidence] == [
+        "90–99%", "US$10–450 per scfm (2002 prices)", "up to 3 years"]
+    assert [evidence_value(e, zh, vocab) for e in tech.evidence] == [
+        "90–99%", "10–450 美元／標準立方呎每分鐘（2002 年價格）", "最多 3 年"]
+    assert headline_evidence(tech, vocab).kind == "removal-efficiency"
