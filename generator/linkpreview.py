@@ -23,8 +23,9 @@ def _url(site: SiteInfo, lang: str, kind: str, record_id: str) -> str:
 
 def _citation(source: Source) -> dict:
     out = {"@type": "CreativeWork", "name": source.title,
-           "publisher": {"@type": "Organization", "name": source.publisher},
-           "datePublished": source.date}
+           "publisher": {"@type": "Organization", "name": source.publisher}}
+    if source.date:
+        out["datePublished"] = source.date
     if source.url:
         out["url"] = source.url
     if source.language:

@@ -66,7 +66,7 @@ class Citations:
             when = s.date if getattr(s, "date", None) else p.accessed.format(date=s.accessed)
             out.append({"number": n, "anchor": Raw(anchor), "title": s.title, "publisher": s.publisher,
                         "date": when, "link": external_link(s.url, s.title) if s.url else None,
-                        "document": s.document})
+                        "document": s.document, "locator": None, "accessed": None})
         return out
 
 

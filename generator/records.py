@@ -47,15 +47,18 @@ class Source:
     id: str
     title: str
     publisher: str
-    date: str
+    date: Optional[str]       # None only for an undated web page, which then has `accessed`
     url: Optional[str] = None
     document: Optional[str] = None
     language: Optional[str] = None
+    accessed: Optional[str] = None
+    locator: Optional[str] = None
 
     @classmethod
     def of(cls, raw: dict) -> "Source":
-        return cls(raw["id"], raw["title"], raw["publisher"], str(raw["date"]), _url(raw.get("url")),
-                   raw.get("document"), raw.get("language"))
+        return cls(raw["id"], raw["title"], raw["publisher"], str(raw["date"]) if "date" in raw else None,
+                   _url(raw.get("url")), raw.get("document"), raw.get("language"), raw.get("accessed"),
+                   raw.get("locator"))
 
 
 FIGURE_KINDS = ("investment", "subsidy", "annual_saving", "payback", "reductions")

@@ -128,6 +128,9 @@ def _problems_for(error: jsonschema.ValidationError, doc: Document, nouns: dict)
         return [at("E115", f"{field}: must not be empty")]
     if kind == "uniqueItems":
         return [at("E115", f"{field}: lists the same item more than once")]
+    if kind == "anyOf" and [a.get("required") for a in error.validator_value] == [["date"], ["accessed"]]:
+        return [at("E110", f"{field}.date: required field is missing (for an undated web page, give "
+                           "accessed: the date you read it)")]
     if kind == "anyOf" and set(error.schema.get("properties", {})) >= {"url", "document"}:
         return [at("E116", f"{field}: give a url or a document reference")]
     return [at("E119", f"{field}: {error.message}")]

@@ -152,7 +152,7 @@ def source_anchor(source: Source) -> Raw:
 def sources_view(sources, lang: str) -> list[dict]:
     return [{"number": n, "anchor": source_anchor(s), "title": s.title, "publisher": s.publisher,
              "date": s.date, "link": external_link(s.url, s.title) if s.url else None, "document": s.document,
-             "lang": Raw(s.language or "")}
+             "locator": s.locator, "accessed": s.accessed, "lang": Raw(s.language or "")}
             for n, s in enumerate(sources, start=1)]
 
 
