@@ -156,6 +156,40 @@ def sources_view(sources, lang: str) -> list[dict]:
             for n, s in enumerate(sources, start=1)]
 
 
+def derived_paybacks(case: Case) -> list[tuple[Figure, Figure, float]]:
+    """(investment, annual saving, years) for each pair of the same scope (both unscoped, or the
+    same English scope text) and the same currency, when the case gives no payback of that
+    scope itself. Figures with a qualifier other than "about" are left out: a payback from
+    "up to" a saving would need a qualifier of its own, which the source does not give."""
+    def key(f: Figure):
+        return (f.scope.en if f.scope else None, f.currency)
+
+    stated = {f.scope.en if f.scope else None for f in case.figures if f.kind == "payback"}
+    out = []
+    for inv in case.figures:
+        if inv.kind != "investment" or inv.qualifier not in (None, "about") or key(inv)[0] in stated:
+            continue
+        savings = [f for f in case.figures if f.kind == "annual_saving" and key(f) == key(inv)
+                   and f.qualifier in (None, "about") and f.value > 0]
+        if len(savings) == 1 and len([f for f in case.figures if f.kind == "investment" and key(f) == key(inv)]) == 1:
+            out.append((inv, savings[0], inv.value / savings[0].value))
+    return out
+
+
+def derived_view(case: Case, t: Labels) -> list[dict]:
+    rows = []
+    for inv, saving, years in derived_paybacks(case):
+        about = "about" in (inv.qualifier, saving.qualifier)
+        value = t.years_value.format(years=t.number(round(years, 1)))
+        rows.append({"value": f"{t.qualifier_about} {value}" if about else value,
+                     "scope": inv.scope[t.lang if t.lang == "en" else "zh"] if inv.scope else None,
+                     "arithmetic": t.derived_arithmetic.format(investment=_money(inv, t), saving=_money(saving, t),
+                                                               years=t.number(round(years, 1))),
+                     "basis": t.basis_derived.format(investment=t["basis_" + inv.basis].lower(),
+                                                     saving=t["basis_" + saving.basis].lower())})
+    return rows
+
+
 def _term_link(page: str, facet: str, key, vocab: dict, lang: str) -> Link:
     label = str(key) if facet == "years" else vocab[facet].label(key, lang)
     return Link(label, rel(page, page_path(facet, key)))
@@ -192,7 +226,7 @@ def case_view(case: Case, corpus: Corpus, t: Labels, lang: str, edit_base: Optio
     techs = {t_.id: t_ for t_ in corpus.technologies}
     return {
         "title": case.title[lang], "summary": case.summary[lang], "facts": facts,
-        "figures": figures, "sections": sections,
+        "figures": figures, "derived": derived_view(case, t), "sections": sections,
         "technologies": [Link(techs[x].name[lang], rel(page, page_path("technologies", x)))
                          for x in case.technologies],
         "sources": sources_view(case.sources, lang),

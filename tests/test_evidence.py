@@ -68,3 +68,38 @@ def test_fixture_evidence_is_valid_and_reads_as_the_source_gives_it(fixture_proj
     assert [evidence_value(e, zh, vocab) for e in tech.evidence] == [
         "90–99%", "10–450 美元／標準立方呎每分鐘（2002 年價格）", "最多 3 年"]
     assert headline_evidence(tech, vocab).kind == "removal-efficiency"
+
+
+def _case(figures: dict):
+    from generator.records import Case
+    return Case.of({"id": "x", "title": {"en": "T", "zh": "標題"}, "summary": {"en": "S", "zh": "摘要"},
+                    "sector": "printing", "pollutants": ["air-voc"], "technologies": [], "initiative": "dp-i",
+                    "year": 2012, "figures": figures,
+                    "sources": [{"id": "s", "title": "T", "publisher": "P", "url": "https://example.org/", "date": 2012}]},
+                   "cases/x.yaml")
+
+
+def test_derived_payback_of_the_same_scope_and_currency_shows_its_arithmetic():
+    from generator.views import derived_view
+    scope = {"en": "Line 1", "zh": "一號線"}
+    case = _case({"investment": [{"amount": 1200000, "basis": "reported", "source": "s", "scope": scope}],
+                  "annual_saving": [{"amount": 300000, "basis": "estimated", "source": "s", "scope": scope}]})
+    [row] = derived_view(case, labels("en"))
+    assert row["value"] == "4 years" and row["scope"] == "Line 1"
+    assert row["arithmetic"] == "Worked out by this site: HK$1,200,000 ÷ HK$300,000 a year = 4 years"
+    assert row["basis"] == "Derived (from reported investment and estimated saving)"
+    [zh] = derived_view(case, labels("zh"))
+    assert zh["arithmetic"] == "由本網站計算：1,200,000 港元 ÷ 每年 300,000 港元 = 4 年"
+
+
+@pytest.mark.parametrize("saving", [
+    {"amount": 300000, "basis": "estimated", "source": "s", "scope": {"en": "Line 2", "zh": "二號線"}},   # other scope
+    {"amount": 300000, "basis": "estimated", "source": "s", "currency": "RMB", "scope": {"en": "Line 1", "zh": "一號線"}},
+    {"amount": 300000, "qualifier": "up-to", "basis": "estimated", "source": "s", "scope": {"en": "Line 1", "zh": "一號線"}},
+])
+def test_no_payback_is_derived_across_scopes_currencies_or_qualifiers(saving):
+    from generator.views import derived_view
+    case = _case({"investment": [{"amount": 1200000, "basis": "reported", "source": "s",
+                                  "scope": {"en": "Line 1", "zh": "一號線"}}],
+                  "annual_saving": [saving]})
+    assert derived_view(case, labels("en")) == []
