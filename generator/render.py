@@ -17,6 +17,7 @@ import jinja2
 import yaml
 
 from . import catalogue_pages as cp
+from . import compare_page
 from . import find_page
 from .catalogue import FACETS, Catalogue
 from .edit_sources import catalogue_edit_path
@@ -104,6 +105,9 @@ def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Option
     view.update(kit.cases_index(t))
     pages[page_path("cases", "index")] = _page("cases_index.md.j2", view, t, lang,
                                                _generated_meta(None, view["title"], view["intro"], None, lang))
+    view = compare_page.compare_view(corpus, cat, t, lang, kit.site.directory_urls)
+    pages[compare_page.PAGE] = _page("compare.md.j2", view, t, lang,
+                                     _generated_meta(None, view["title"], view["intro"], None, lang))
     view = cp.technologies_index(corpus, cat, t, lang)
     pages[page_path("technologies", "index")] = _page("technologies_index.md.j2", view, t, lang,
                                                       _generated_meta(None, view["title"], view["intro"], None, lang))
