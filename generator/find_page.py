@@ -21,7 +21,7 @@ import jinja2
 from .catalogue import Catalogue
 from .records import Case, Corpus, Technology
 from .search_terms import page_keywords
-from .views import Labels, Raw
+from .views import SORTS, Labels, Raw
 
 # (URL parameter == Pagefind filter name, vocabulary, heading key in generator/locales)
 FACETS = (("kind", None, "find_kind"), ("sector", "sectors", "sector"),
@@ -67,6 +67,8 @@ def _values(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, name: str, voc
 def find_form(corpus: Corpus, cat: Catalogue, t: Labels, lang: str) -> dict:
     return {"facets": [{"name": name, "legend": t[heading], "options": _values(corpus, cat, t, lang, name, vocab)}
                        for name, vocab, heading in FACETS],
+            "sorts": [{"value": "", "label": t.find_sort_default}]
+            + [{"value": key, "label": t["find_sort_" + key]} for key in SORTS],
             "t": t}
 
 

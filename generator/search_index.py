@@ -144,6 +144,13 @@ def _delta(positions: list[int]) -> list[int]:
     return [b - a for a, b in zip([-1, *positions], positions)]
 
 
+def _sort_value(text: str):
+    """A sort value from page meta: a number, or [unit, number] for costs (never compared across units)."""
+    text = text.replace("\u200b", "").strip()
+    unit, _, number = text.rpartition(" ")
+    return [unit, float(number)] if unit else float(number)
+
+
 def facet_data(records: list[dict]) -> dict:
     """The records of the find page (pages with a `kind` filter) in the order it lists them
     (cases newest first, then technologies by name) and, per facet value, the positions of
@@ -159,7 +166,14 @@ def facet_data(records: list[dict]) -> dict:
         for name, values in record["filters"].items():
             for value in values:
                 facets.setdefault(name, {}).setdefault(value, []).append(position)
+    sorts = {}
+    for position, record in enumerate(chosen):
+        for key, value in record["meta"].items():
+            if key.startswith("cp_") and key != "cp_headline":
+                sorts.setdefault(key[3:], [None] * len(chosen))[position] = _sort_value(value)
     return {"ids": [r["id"] for r in chosen],
+            "sort": dict(sorted(sorts.items())),
+            "headline": [r["meta"].get("cp_headline", "").replace("\u200b", "") or None for r in chosen],
             "facets": {name: {value: _delta(p) for value, p in sorted(values.items())}
                        for name, values in sorted(facets.items())}}
 

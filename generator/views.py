@@ -8,6 +8,7 @@ printed; values built here from trusted parts (links, formatted numbers) are `Ra
 from __future__ import annotations
 
 import dataclasses
+import html
 from typing import Optional
 
 from .catalogue import Catalogue, case_order
@@ -134,6 +135,29 @@ def headline_text(tech: Technology, t: Labels, vocab: dict, lang: str) -> Option
     e = headline_evidence(tech, vocab)
     return t.evidence_headline.format(label=evidence_label(e, vocab, lang), value=evidence_value(e, t, vocab)) \
         if e else None
+
+
+# Sorts of the find page (URL ?sort=…): key -> (evidence kind or None for the case count,
+# order). Costs in different units are never compared: they sort by unit, then by amount.
+SORTS = {"removal": ("removal-efficiency", "desc"), "energy": ("energy-saving", "desc"),
+         "payback": ("payback", "asc"), "cost": ("capital-cost", "asc"), "cases": (None, "desc")}
+
+
+def sort_values(tech: Technology, cases: int) -> dict:
+    """{sort key: number (or 'unit number' for cost)} of the figures a technology has."""
+    out = {"cases": cases}
+    for key, (kind, _) in SORTS.items():
+        figures = [e for e in tech.evidence if e.kind == kind]
+        if not figures:
+            continue
+        if kind == "payback":
+            out[key] = min(e.sort_value / (12 if e.unit == "months" else 1) for e in figures)
+        elif kind == "capital-cost":
+            e = figures[0]
+            out[key] = f"{e.unit} {e.sort_value:g}"
+        elif kind:
+            out[key] = max(e.sort_value for e in figures)
+    return out
 
 
 def evidence_view(tech: Technology, t: Labels, vocab: dict, lang: str, numbers: dict) -> list[dict]:
@@ -280,5 +304,8 @@ def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels,
         "edit_url": Raw(edit_base + tech.path) if edit_base else None,
         "related": technology_list(page, cat.related_technologies.get(tech.id, ()), cat, t, lang, ordered=False,
                                    vocab=vocab),
-        "search": technology_tags(tech, corpus, lang),
+        "search": {**technology_tags(tech, corpus, lang),
+                   "sort": [Raw(f"cp_{k}:{v}") for k, v in
+                            sort_values(tech, len(cat.cases_by_technology[tech.id])).items()],
+                   "headline": Raw(html.escape(headline_text(tech, t, vocab, lang) or ""))},
     }

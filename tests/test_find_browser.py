@@ -154,3 +154,23 @@ def test_without_javascript_the_catalogue_lists_work(chromium, served_site):
     page.wait_for_url("**/sectors/")
     assert page.locator("h1").inner_text().startswith("Sectors")
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "zh/", "zh-Hans/"])
+def test_sort_by_removal_efficiency_shows_figures_and_stays_in_the_address(browser_page, served_site, corpus, lang):
+    from generator.views import sort_values
+
+    page = browser_page
+    assert _open(page, f"{served_site}{lang}find/?kind=technology&sort=removal") == []
+    hrefs = _results(page)
+    removal = {t.id: sort_values(t, 0)["removal"] for t in corpus.technologies if "removal" in sort_values(t, 0)}
+    assert removal, "no technology has a removal efficiency"
+    top = [urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in hrefs[:len(removal)]]
+    assert set(top) == set(removal)      # the technologies with the figure come first ...
+    assert [removal[x] for x in top] == sorted(removal.values(), reverse=True)   # ... highest first
+    assert len(hrefs) == len(corpus.technologies)
+    assert page.locator(".cp-find__meta").first.inner_text().count("%") >= 1
+    assert page.locator("#cp-find-sort").input_value() == "removal"
+    page.select_option("#cp-find-sort", "cases")
+    page.wait_for_function("() => location.search.includes('sort=cases')")
+    _wait(page)

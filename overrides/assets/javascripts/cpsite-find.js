@@ -18,6 +18,9 @@ const PAGE = 20;
 const root = document.querySelector("[data-cp-find]");
 const form = root.querySelector("form");
 const words = form.elements.namedItem("q");
+const sort = form.elements.namedItem("sort");
+// Sort keys of generator/views.py SORTS: the order of each (costs: by unit, then amount).
+const DESCENDING = new Set(["removal", "energy", "cases"]);
 const boxes = [...form.querySelectorAll("input[type=checkbox]")];
 const facets = [...new Set(boxes.map((box) => box.name))];
 const status = root.querySelector("[role=status]");
@@ -33,6 +36,7 @@ const cards = new Map();
 function readAddress() {
   const params = new URLSearchParams(window.location.search);
   words.value = params.get("q") || "";
+  sort.value = [...sort.options].some((o) => o.value === params.get("sort")) ? params.get("sort") : "";
   for (const box of boxes) box.checked = params.getAll(box.name).includes(box.value);
 }
 
@@ -40,6 +44,7 @@ function writeAddress() {
   const params = new URLSearchParams();
   if (words.value.trim()) params.set("q", words.value.trim());
   for (const box of boxes) if (box.checked) params.append(box.name, box.value);
+  if (sort.value) params.set("sort", sort.value);
   const query = params.toString();
   const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
   if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
@@ -65,7 +70,9 @@ async function buildIndex() {
     const positions = undelta(((records.facets[box.name] || {})[box.value]) || []);
     sets.set(`${box.name}:${box.value}`, new Set(positions.map((p) => records.ids[p])));
   }
-  return { data, order: records.ids, known: new Set(records.ids), sets };
+  const position = new Map(records.ids.map((id, i) => [id, i]));
+  return { data, order: records.ids, known: new Set(records.ids), sets, position,
+           sort: records.sort || {}, headline: records.headline || [] };
 }
 
 /* Title, address and filters of a record, from its Pagefind fragment. */
@@ -95,6 +102,22 @@ async function candidates(query) {
   return (exact ? results.slice(0, exact) : results).map((r) => r.id).filter((id) => index.known.has(id));
 }
 
+/* Results in the chosen order; records without the figure keep their order, after the rest. */
+function sorted(ids) {
+  const values = index.sort[sort.value];
+  if (!values) return ids;
+  const sign = DESCENDING.has(sort.value) ? -1 : 1;
+  const value = (id) => values[index.position.get(id)];
+  const compare = (a, b) => {
+    const x = value(a), y = value(b);
+    if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
+    if (y === null || y === undefined) return -1;
+    if (Array.isArray(x)) return x[0] === y[0] ? sign * (x[1] - y[1]) : (x[0] < y[0] ? -1 : 1);
+    return sign * (x - y);
+  };
+  return [...ids].sort(compare);
+}
+
 function meta(data) {
   const filters = data.filters || {};
   const kind = (filters.kind || [])[0];
@@ -102,6 +125,8 @@ function meta(data) {
   for (const facet of ["year", "sector"]) {
     for (const value of filters[facet] || []) parts.push(labels.get(`${facet}:${value}`) || value);
   }
+  const headline = plain((data.meta || {}).cp_headline || "");
+  if (headline) parts.push(headline);
   return parts.join(" · ");
 }
 
@@ -132,7 +157,7 @@ async function update() {
   const pool = await candidates(query);
   if (run !== generation) return;
   const chosen = Object.fromEntries(facets.map((f) => [f, selected(f)]));
-  shown = pool.filter((id) => passes(id, chosen, null));
+  shown = sorted(pool.filter((id) => passes(id, chosen, null)));
   for (const facet of facets) {
     const base = pool.filter((id) => passes(id, chosen, facet));
     for (const box of boxes.filter((b) => b.name === facet)) {
@@ -166,6 +191,7 @@ async function start() {
     event.preventDefault();
     words.value = "";
     for (const box of boxes) box.checked = false;
+    sort.value = "";
     update();
   });
   more.addEventListener("click", () => showMore(generation));
