@@ -304,3 +304,20 @@ def test_from_spreadsheet_to_built_site(project):
         assert "HK$1,200,000" in page or "1,200,000 港元" in page
     result = cpsite(project, "check-site", "site")
     assert result.returncode == 0, result.stdout
+
+
+def test_template_workbook_never_holds_a_formula_even_when_a_label_looks_like_one(project):
+    """A vocabulary name that begins with '=' goes into the lists sheet as text with Excel's quote
+    prefix, not as a formula (openpyxl would store '=…' as one); the CSV template is quoted text."""
+    sectors = project / "data/sectors.yaml"
+    text = sectors.read_text(encoding="utf-8")
+    sectors.write_text(text.replace("en: Textiles", "en: \"=HYPERLINK(\\\"https://example.org\\\")\"", 1),
+                       encoding="utf-8")
+    assert cpsite(project, "import", "--write-template", "mine.xlsx").returncode == 0
+    book = openpyxl.load_workbook(project / "mine.xlsx")
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    label = next(cell for cell in cells if cell.value == '=HYPERLINK("https://example.org")')
+    assert label.data_type == "s" and label.quotePrefix
+    assert not [cell.coordinate for cell in cells if cell.quotePrefix and cell is not label]
+    assert csv_template().startswith('\ufeff"id","former_ids","title_en",')
