@@ -2,9 +2,9 @@
 field of that record came from.
 
 Cells become values here: numbers (with a clear message for '1,200' or '約 3 年'), years, lists
-split on ';', vocabulary terms given by key or by their English or Chinese name. Nothing is
-judged beyond "can this cell be read": an unknown sector or a negative amount goes into the
-record as given and the validator reports it, so the rules live in one place.
+split on ';', vocabulary terms given by key or by their English or Chinese name. Nothing is judged beyond "can this cell be
+read": an unknown sector or a negative amount goes into the record as given and the validator
+reports it, so the rules live in one place.
 """
 
 from __future__ import annotations
@@ -82,6 +82,11 @@ class Terms:
         return self.names.get(name, {}).get(_norm(text), text)
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """A cell's text for a message: cut to `limit` characters ('…' marks the cut)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def cell_text(value: Any) -> str:
     """A cell as one line of text ('' for an empty cell)."""
     if value is None:
@@ -108,9 +113,9 @@ def parse_number(value: Any, column: str, qualifier_hint: Optional[str]) -> tupl
     if _THOUSANDS.fullmatch(text):
         return None, f"'{text}' is not a plain number: write {text.replace(',', '')}, without commas"
     digits = re.search(r"\d+(?:\.\d+)?", text)
-    hint = f" (e.g. {digits.group(0)})" if digits else ""
+    hint = f" (e.g. {shown(digits.group(0), 20)})" if digits else ""
     more = f"; put words like 'about' or 'up to' in {qualifier_hint}" if qualifier_hint else ""
-    return None, f"'{text}' is not a plain number: write the number alone{hint}{more}"
+    return None, f"'{shown(text)}' is not a plain number: write the number alone{hint}{more}"
 
 
 def parse_year(value: Any) -> tuple[Any, Optional[str]]:
@@ -119,7 +124,7 @@ def parse_year(value: Any) -> tuple[Any, Optional[str]]:
     text = cell_text(value)
     if re.fullmatch(r"[+-]?\d+", text):
         return int(text), None
-    return None, f"'{text}' is not a year: write four digits, e.g. 2021"
+    return None, f"'{shown(text)}' is not a year: write four digits, e.g. 2021"
 
 
 def split_list(value: Any) -> list[str]:
@@ -253,4 +258,4 @@ def column_of(path: tuple, code: str, origin: dict) -> str:
 
 
 __all__ = ["CellProblem", "ColumnRef", "RowParser", "Terms", "cell_text", "column_of", "field_path",
-           "parse_number", "parse_year", "split_list"]
+           "parse_number", "parse_year", "shown", "split_list"]
