@@ -1,14 +1,16 @@
 """Turn one flat row ({column name: cell value}) into a case record, and say which column a
 field of that record came from.
 
-Cells become values here: numbers (with a clear message for '1,200' or '約 3 年'), years, lists
-split on ';', vocabulary terms given by key or by their English or Chinese name. Nothing is judged beyond "can this cell be
+Cells become values here: numbers (with a clear message for '1,200' or '約 3 年'), years, dates
+(a day that does not exist, 2007-02-30, cannot be read), lists split on ';', vocabulary terms
+given by key or by their English or Chinese name. Nothing is judged beyond "can this cell be
 read": an unknown sector or a negative amount goes into the record as given and the validator
 reports it, so the rules live in one place.
 """
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime
 import re
@@ -127,6 +129,25 @@ def parse_year(value: Any) -> tuple[Any, Optional[str]]:
     return None, f"'{shown(text)}' is not a year: write four digits, e.g. 2021"
 
 
+def parse_date(value: Any) -> tuple[Any, Optional[str]]:
+    """A date cell: YYYY (as a number), YYYY-MM or YYYY-MM-DD, or (None, message) for a month or
+    day that does not exist. Any other form is passed on as text for the validator to judge."""
+    text = cell_text(value)
+    if re.fullmatch(r"\d{4}", text):
+        return int(text), None
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    if not match:
+        return text, None
+    year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+    if not 1 <= month <= 12:
+        return None, f"'{text}' is not a real date: the month must be 01 to 12"
+    if day is not None:
+        last = calendar.mdays[month] + (month == 2 and calendar.isleap(year))
+        if not 1 <= int(day) <= last:
+            return None, f"'{text}' is not a real date: {year:04d}-{month:02d} has days 01 to {last}"
+    return text, None
+
+
 def split_list(value: Any) -> list[str]:
     return [part.strip() for part in _LIST_SPLIT.split(cell_text(value)) if part.strip()]
 
@@ -171,6 +192,8 @@ class RowParser:
             number, problem = parse_number(value, name, qualifier_hint)
         elif column.kind == "year":
             number, problem = parse_year(value)
+        elif column.kind == "date":
+            number, problem = parse_date(value)
         else:
             text = cell_text(value)
             if column.kind in ("vocab", "choice"):
@@ -179,8 +202,6 @@ class RowParser:
                 return split_list(value)
             if column.kind == "vocab-list":
                 return [self.terms.key(column.vocab, item) for item in split_list(value)]
-            if column.kind == "date" and re.fullmatch(r"\d{4}", text):
-                return int(text)
             return text
         if problem:
             self.problems.append(CellProblem(name, "E404", problem))
@@ -258,4 +279,4 @@ def column_of(path: tuple, code: str, origin: dict) -> str:
 
 
 __all__ = ["CellProblem", "ColumnRef", "RowParser", "Terms", "cell_text", "column_of", "field_path",
-           "parse_number", "parse_year", "shown", "split_list"]
+           "parse_date", "parse_number", "parse_year", "shown", "split_list"]

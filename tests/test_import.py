@@ -479,3 +479,32 @@ def test_contributing_lists_every_import_code(doc):
                for code in re.findall(r"\bE4\d\d\b", (ROOT / "generator" / name).read_text(encoding="utf-8"))}
     listed = set(re.findall(r"^\| (E4\d\d) \|", (ROOT / doc).read_text(encoding="utf-8"), re.MULTILINE))
     assert emitted == listed == {f"E40{n}" for n in range(1, 9)}
+
+
+# --- Dates that do not exist ------------------------------------------------------------------
+
+def test_impossible_dates_are_refused_with_row_and_column(project):
+    rows = [good("test-leap", source_date="2008-02-29"), good("test-feb", source_date="2007-02-30"),
+            good("test-month", source_date="2021-13"), good("test-day", source_date="2021-06-31"),
+            good("test-zero", source_date="2021-06-00"), good("test-year", source_date="2021")]
+    write_csv(project / "in.csv", rows)
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 1
+    assert errors_of(result) == [
+        "in.csv: row 3, column V (source_date): E404 '2007-02-30' is not a real date: 2007-02 has days 01 to 28",
+        "in.csv: row 4, column V (source_date): E404 '2021-13' is not a real date: the month must be 01 to 12",
+        "in.csv: row 5, column V (source_date): E404 '2021-06-31' is not a real date: 2021-06 has days 01 to 30",
+        "in.csv: row 6, column V (source_date): E404 '2021-06-00' is not a real date: 2021-06 has days 01 to 30"]
+    assert [c for c in cases(project) if c.startswith("test-")] == ["test-leap.yaml", "test-year.yaml"]
+    assert "date: '2008-02-29'" in (project / "cases/test-leap.yaml").read_text()
+
+
+def test_impossible_date_in_a_workbook_and_in_a_second_source(project):
+    columns = COLUMNS + ["source_2_id", "source_2_title", "source_2_publisher", "source_2_document", "source_2_date",
+                         "investment_source", "reduction_source"]
+    write_xlsx(project / "in.xlsx", [good(source_2_id="s2", source_2_title="Second", source_2_publisher="P",
+                                          source_2_document="Paper", source_2_date="1999-02-29",
+                                          investment_source="s1", reduction_source="s2")], columns=columns)
+    result = cpsite(project, "import", "in.xlsx")
+    assert errors_of(result) == ["in.xlsx: row 2, column AA (source_2_date): E404 '1999-02-29' is not a real "
+                                 "date: 1999-02 has days 01 to 28"]
