@@ -85,11 +85,12 @@ def csv_position(text: str, offset: Optional[int] = None) -> tuple[int, int, str
     return row, col, "unclosed" if state == "quoted" else ""
 
 
-def _parse_csv(text: str) -> list[list[str]]:
+def _parse_csv(text: str, rows: list[list[str]]) -> None:
+    """Append the rows of `text` to `rows` (so that on an error they tell how far reading got)."""
     old = csv.field_size_limit()
     csv.field_size_limit(max(old, len(text) + 1))      # cell sizes are checked afterwards, with their place
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        rows.extend(csv.reader(io.StringIO(text, newline=""), strict=True))
     finally:
         csv.field_size_limit(old)
 
@@ -133,24 +134,25 @@ _QUOTING = {"after-quote": "a quoted cell goes on after its closing '\"': write 
 
 def csv_cells(path: Path, display: str, encoding: Optional[str]) -> Cells:
     text = _decode(path.read_bytes(), display, encoding)
+    rows: list[list[str]] = []
     try:
-        rows = _parse_csv(text)
+        _parse_csv(text, rows)
     except csv.Error as exc:
         row, col, kind = csv_position(text)
         if kind not in _QUOTING:        # the walk and the csv module disagree: say what the module said
-            raise SheetError([f"{display}: E401 not a readable CSV file: {exc}"]) from None
+            raise SheetError([f"{display}: row {len(rows) + 1}: E401 not a readable CSV file: {exc}"]) from None
         raise SheetError([f"{place(display, row, col, _header_of(text))}: E401 {_QUOTING[kind]}"]) from None
     rows = [[restore(value) for value in row] for row in rows]
-    return Cells(rows, _size_problems(rows))
+    return Cells(rows, _size_problems(rows, " (is a quote ('\"') left open above it?)"))
 
 
-def _size_problems(rows: list[list[Any]]) -> dict:
+def _size_problems(rows: list[list[Any]], hint: str = "") -> dict:
     problems = {}
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 problems[(r, c)] = ("E407", f"this cell holds {len(value):,} characters; a cell may hold at "
-                                            f"most {MAX_CELL_CHARS:,} (is a quote ('\"') left open above it?)")
+                                            f"most {MAX_CELL_CHARS:,}{hint}")
                 row[c] = None
     return problems
 

@@ -508,3 +508,20 @@ def test_impossible_date_in_a_workbook_and_in_a_second_source(project):
     result = cpsite(project, "import", "in.xlsx")
     assert errors_of(result) == ["in.xlsx: row 2, column AA (source_2_date): E404 '1999-02-29' is not a real "
                                  "date: 1999-02 has days 01 to 28"]
+
+
+def test_a_huge_workbook_cell_is_refused_with_its_row_and_column(project):
+    """openpyxl cuts what it writes at Excel's 32,767 characters a cell; other programs need not."""
+    import zipfile
+    path = write_xlsx(project / "in.xlsx", [good("test-huge", title_zh="HUGE"), good("test-ok")])
+    with zipfile.ZipFile(path) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"<t>HUGE</t>", b"<t>" + "測".encode() * 100_001 + b"</t>")
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    result = cpsite(project, "import", "in.xlsx")
+    assert errors_of(result) == ["in.xlsx: row 2, column C (title_zh): E407 this cell holds 100,001 characters; "
+                                 "a cell may hold at most 100,000"]
+    assert "cases/test-ok.yaml: new (row 3)" in result.stdout
