@@ -1,14 +1,16 @@
 """Turn one flat row ({column name: cell value}) into a case record, and say which column a
 field of that record came from.
 
-Cells become values here: numbers (with a clear message for '1,200' or '約 3 年'), years, lists
-split on ';', vocabulary terms given by key or by their English or Chinese name. Nothing is
-judged beyond "can this cell be read": an unknown sector or a negative amount goes into the
-record as given and the validator reports it, so the rules live in one place.
+Cells become values here: numbers (with a clear message for '1,200' or '約 3 年'), years, dates
+(a day that does not exist, 2007-02-30, cannot be read), lists split on ';', vocabulary terms
+given by key or by their English or Chinese name. Nothing is judged beyond "can this cell be
+read": an unknown sector or a negative amount goes into the record as given and the validator
+reports it, so the rules live in one place.
 """
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime
 import re
@@ -82,6 +84,11 @@ class Terms:
         return self.names.get(name, {}).get(_norm(text), text)
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """A cell's text for a message: cut to `limit` characters ('…' marks the cut)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def cell_text(value: Any) -> str:
     """A cell as one line of text ('' for an empty cell)."""
     if value is None:
@@ -108,9 +115,9 @@ def parse_number(value: Any, column: str, qualifier_hint: Optional[str]) -> tupl
     if _THOUSANDS.fullmatch(text):
         return None, f"'{text}' is not a plain number: write {text.replace(',', '')}, without commas"
     digits = re.search(r"\d+(?:\.\d+)?", text)
-    hint = f" (e.g. {digits.group(0)})" if digits else ""
+    hint = f" (e.g. {shown(digits.group(0), 20)})" if digits else ""
     more = f"; put words like 'about' or 'up to' in {qualifier_hint}" if qualifier_hint else ""
-    return None, f"'{text}' is not a plain number: write the number alone{hint}{more}"
+    return None, f"'{shown(text)}' is not a plain number: write the number alone{hint}{more}"
 
 
 def parse_year(value: Any) -> tuple[Any, Optional[str]]:
@@ -119,7 +126,26 @@ def parse_year(value: Any) -> tuple[Any, Optional[str]]:
     text = cell_text(value)
     if re.fullmatch(r"[+-]?\d+", text):
         return int(text), None
-    return None, f"'{text}' is not a year: write four digits, e.g. 2021"
+    return None, f"'{shown(text)}' is not a year: write four digits, e.g. 2021"
+
+
+def parse_date(value: Any) -> tuple[Any, Optional[str]]:
+    """A date cell: YYYY (as a number), YYYY-MM or YYYY-MM-DD, or (None, message) for a month or
+    day that does not exist. Any other form is passed on as text for the validator to judge."""
+    text = cell_text(value)
+    if re.fullmatch(r"\d{4}", text):
+        return int(text), None
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    if not match:
+        return text, None
+    year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+    if not 1 <= month <= 12:
+        return None, f"'{text}' is not a real date: the month must be 01 to 12"
+    if day is not None:
+        last = calendar.mdays[month] + (month == 2 and calendar.isleap(year))
+        if not 1 <= int(day) <= last:
+            return None, f"'{text}' is not a real date: {year:04d}-{month:02d} has days 01 to {last}"
+    return text, None
 
 
 def split_list(value: Any) -> list[str]:
@@ -166,6 +192,8 @@ class RowParser:
             number, problem = parse_number(value, name, qualifier_hint)
         elif column.kind == "year":
             number, problem = parse_year(value)
+        elif column.kind == "date":
+            number, problem = parse_date(value)
         else:
             text = cell_text(value)
             if column.kind in ("vocab", "choice"):
@@ -174,8 +202,6 @@ class RowParser:
                 return split_list(value)
             if column.kind == "vocab-list":
                 return [self.terms.key(column.vocab, item) for item in split_list(value)]
-            if column.kind == "date" and re.fullmatch(r"\d{4}", text):
-                return int(text)
             return text
         if problem:
             self.problems.append(CellProblem(name, "E404", problem))
@@ -253,4 +279,4 @@ def column_of(path: tuple, code: str, origin: dict) -> str:
 
 
 __all__ = ["CellProblem", "ColumnRef", "RowParser", "Terms", "cell_text", "column_of", "field_path",
-           "parse_number", "parse_year", "split_list"]
+           "parse_date", "parse_number", "parse_year", "shown", "split_list"]

@@ -77,5 +77,6 @@ def data_page(project_schemas: dict, corpus: Corpus, site: SiteInfo, t: Labels, 
                                 f"[{md_escape(licence['title'])}]({licence['url']})"),
         "built": t.data_built.format(date=built.strftime("%Y-%m-%d")),
         "downloads": downloads, "tables": tables, "types": t.data_types,
-        "csv": {"intro": t.data_csv_intro, "rows": _csv_rows(project_schemas["case"], t)},
+        "csv": {"intro": t.data_csv_intro, "formulas": t.data_csv_formulas,
+                "rows": _csv_rows(project_schemas["case"], t)},
     }

@@ -64,9 +64,10 @@ def prepare(project: Project, sheet: Sheet, update: bool) -> list[Row]:
     for number, cells in sheet.rows:
         record, cell_problems, origin = parser.parse(cells)
         row = Row(number, cell_text(cells.get("id")), record, origin,
-                  [(p.column, p.code, p.message) for p in cell_problems])
+                  [*sheet.cell_problems.get(number, []), *((p.column, p.code, p.message) for p in cell_problems)])
         if not row.case_id:
-            row.errors.append(("id", "E110", "every row needs an id"))
+            if not any(column == "id" for column, _, _ in row.errors):   # else: the id cell was unusable
+                row.errors.append(("id", "E110", "every row needs an id"))
         elif id_form_problem(project, row.case_id):
             row.errors.append(("id", "E113", id_form_problem(project, row.case_id)))
         rows.append(row)
@@ -121,7 +122,7 @@ def prepare(project: Project, sheet: Sheet, update: bool) -> list[Row]:
 def _where(sheet: Sheet, number: int, column: str) -> str:
     col = sheet.letters.get(column)
     return f"{sheet.display}: row {number}, column {col} ({column})" if col else \
-        f"{sheet.display}: row {number}, column {column}"
+        f"{sheet.display}: row {number}, column {column} (not in the sheet: add it)"
 
 
 def report(project: Project, sheet: Sheet, rows: list[Row], *, dry_run: bool, out: TextIO, err: TextIO) -> int:

@@ -11,17 +11,18 @@ Publishes, at the site root (once, not per language):
 The records are the validated YAML data, key for key, with one change: in Chinese text the
 spaces that YAML line folding puts between two Chinese characters are removed (as on the
 pages). The CSV carries bilingual text as <field>_en / <field>_zh, lists of keys joined with
-';', and nested parts (figures, sources) as compact JSON. Everything is sorted or in record
-order, so the same records and build date give the same bytes.
+';', and nested parts (figures, sources) as compact JSON. Its text cells are quoted and guarded
+against spreadsheet formulas (`formula_guard`: a text beginning with = + - @ tab or CR gets a
+leading '); numeric columns (integer or number in the schema) are written as plain numbers.
+Everything is sorted or in record order, so the same records and build date give the same bytes.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime
 
+from .formula_guard import csv_text
 from .history import iso
 from .project import Project
 from .records import Corpus, tidy_zh
@@ -75,7 +76,8 @@ def csv_columns(schema: dict) -> list[tuple[str, str, str]]:
     return out
 
 
-def _cell(record: dict, column: str, field: str, encoding: str) -> str:
+def _cell(record: dict, column: str, field: str, encoding: str):
+    """The value of one CSV cell: text, or an int or float for a number (written unquoted)."""
     value = record.get(field)
     if value is None:
         return ""
@@ -85,18 +87,18 @@ def _cell(record: dict, column: str, field: str, encoding: str) -> str:
         return CSV_LIST_SEPARATOR.join(value)
     if encoding == "json":
         return json.dumps(value, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
     return str(value)
 
 
 def cases_csv(records: list[dict], schema: dict) -> str:
-    """UTF-8 CSV with a byte-order mark (so spreadsheet programs read the Chinese correctly)."""
+    """UTF-8 CSV with a byte-order mark (so spreadsheet programs read the Chinese correctly);
+    text cells quoted and guarded against formulas, numbers plain."""
     columns = csv_columns(schema)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c for c, _, _ in columns])
-    for record in records:
-        writer.writerow([_cell(record, *column) for column in columns])
-    return "\ufeff" + out.getvalue()
+    rows = [[c for c, _, _ in columns]]
+    rows += [[_cell(record, *column) for column in columns] for record in records]
+    return "\ufeff" + csv_text(rows)
 
 
 def _dumps(value) -> str:

