@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from . import datadict
+from . import datadict, evidence_data
 from .opendata import KINDS, csv_columns
 from .records import Corpus
 from .markup import md_escape
@@ -64,6 +64,10 @@ def data_page(project_schemas: dict, corpus: Corpus, site: SiteInfo, t: Labels, 
                   "format": "JSON"} for kind, _ in KINDS]
     downloads.insert(1, {"file": _download(site, lang, "data/cases.csv"), "contents": t.data_cases_csv,
                          "format": "CSV"})
+    downloads += [{"file": _download(site, lang, "data/technology-evidence.csv"), "contents": t.data_evidence_csv,
+                   "format": "CSV"},
+                  {"file": _download(site, lang, "data/technology-evidence.json"), "contents": t.data_evidence_json,
+                   "format": "JSON"}]
     downloads.append({"file": _download(site, lang, "data/datapackage.json"), "contents": t.data_datapackage,
                       "format": "JSON"})
     downloads += [{"file": _download(site, lang, f"schema/{name}.schema.json"),
@@ -79,4 +83,6 @@ def data_page(project_schemas: dict, corpus: Corpus, site: SiteInfo, t: Labels, 
         "downloads": downloads, "tables": tables, "types": t.data_types,
         "csv": {"intro": t.data_csv_intro, "formulas": t.data_csv_formulas,
                 "rows": _csv_rows(project_schemas["case"], t)},
+        "evidence": {"intro": t.data_evidence_intro,
+                     "rows": [{"column": _code(c), "carries": t["data_evidence_" + c]} for c in evidence_data.COLUMNS]},
     }

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from . import evidence_data
 from .formula_guard import csv_text
 from .history import iso
 from .project import Project
@@ -136,6 +137,13 @@ def datapackage(site: SiteInfo, built: datetime, schemas: dict) -> dict:
             {"name": "technologies", "path": "technologies.json", "format": "json",
              "mediatype": "application/json", "encoding": "utf-8",
              "jsonschema": f"{site.url}schema/technology.schema.json"},
+            {"name": "technology-evidence", "path": "technology-evidence.json", "format": "json",
+             "mediatype": "application/json", "encoding": "utf-8"},
+            {"name": "technology-evidence-table", "path": "technology-evidence.csv", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8-sig",
+             "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+             "schema": {"fields": [{"name": c, "type": "number" if c in ("value", "low", "high") else
+                                    "integer" if c == "price_year" else "string"} for c in evidence_data.COLUMNS]}},
         ],
     }
 
@@ -150,6 +158,11 @@ def open_data_files(project: Project, corpus: Corpus, site: SiteInfo, built: dat
         if kind == "cases":
             files["data/cases.csv"] = cases_csv(records, schemas[name])
         files[f"schema/{name}.schema.json"] = (project.schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")
+    rows = evidence_data.evidence_rows(corpus)
+    files["data/technology-evidence.csv"] = evidence_data.evidence_csv(rows)
+    files["data/technology-evidence.json"] = evidence_data.evidence_json(rows, {
+        "title": TITLE, "kind": "technology-evidence", "license": site.licence, "build_date": iso(built),
+        "site": site.url})
     files["data/datapackage.json"] = _dumps(datapackage(site, built, schemas))
     return files
 

@@ -103,3 +103,28 @@ def test_no_payback_is_derived_across_scopes_currencies_or_qualifiers(saving):
                                   "scope": {"en": "Line 1", "zh": "一號線"}}],
                   "annual_saving": [saving]})
     assert derived_view(case, labels("en")) == []
+
+
+SPEC_COLUMNS = ["technology_id", "kind", "value", "low", "high", "unit", "basis", "conditions_en",
+                "conditions_zh", "source_title", "source_publisher", "source_url", "source_date"]
+
+
+def test_open_data_has_one_row_per_figure_with_the_published_columns(fixture_project):
+    import csv
+    import io
+    import json
+
+    from generator.evidence_data import evidence_csv, evidence_json, evidence_rows
+
+    corpus = validate_project(Project(fixture_project)).corpus
+    rows = evidence_rows(corpus)
+    table = list(csv.reader(io.StringIO(evidence_csv(rows).lstrip("\ufeff"))))
+    assert table[0][:13] == SPEC_COLUMNS
+    assert [(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in table[1:]] == [
+        ("fx-zeolite", "removal-efficiency", "", "90", "99", "percent", "literature"),
+        ("fx-zeolite", "capital-cost", "", "10", "450", "usd-per-scfm", "vendor"),
+        ("fx-zeolite", "payback", "3", "", "", "years", "literature")]
+    assert table[3][table[0].index("qualifier")] == "up-to"
+    assert table[2][table[0].index("price_year")] == "2002"
+    data = json.loads(evidence_json(rows, {"kind": "technology-evidence"}))
+    assert data["count"] == 3 and list(data["evidence"][0])[:13] == SPEC_COLUMNS
