@@ -525,3 +525,12 @@ def test_a_huge_workbook_cell_is_refused_with_its_row_and_column(project):
     assert errors_of(result) == ["in.xlsx: row 2, column C (title_zh): E407 this cell holds 100,001 characters; "
                                  "a cell may hold at most 100,000"]
     assert "cases/test-ok.yaml: new (row 3)" in result.stdout
+
+
+def test_csv_position_counts_rows_as_records_not_lines():
+    from generator.spreadsheet_files import csv_position
+    text = 'id,title_en\r\n"a","two\r\nlines"\r\n\r\nb,"c"d\r\n'
+    assert csv_position(text) == (4, 1, "after-quote")          # the quoted line break and the blank row
+    assert csv_position(text, text.index("b,")) == (4, 0, "")
+    assert csv_position('id\n"never closed\nx\n') == (2, 0, "unclosed")
+    assert csv_position('id,x\n"a""b",c\n') == (3, 0, "")         # doubled quotes are fine

@@ -92,7 +92,7 @@ def test_datapackage_describes_the_files(site):
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     assert {r["path"] for r in package["resources"]} == {"cases.json", "cases.csv", "technologies.json"}
     table = next(r for r in package["resources"] if r["path"] == "cases.csv")
-    header = (site / "data" / "cases.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    header = next(csv.reader(io.StringIO((site / "data" / "cases.csv").read_text(encoding="utf-8-sig"))))
     assert [f["name"] for f in table["schema"]["fields"]] == header
     for resource in package["resources"]:
         assert (site / "data" / resource["path"]).is_file()
