@@ -21,6 +21,8 @@ def expected(rel: str) -> str:
     else:
         lang, path = ("zh", rel[3:]) if rel.startswith("zh/") else ("en", rel)
     parts = path.split("/")[:-1]          # folders of '<...>/index.html'
+    if parts == ["technologies", "compare"]:   # the comparison page: its words are the interface strings
+        return f"generator/locales/{lang}.yaml"
     if parts and parts[0] in ("cases", "technologies") and len(parts) == 2:
         return f"{parts[0]}/{parts[1]}.yaml"
     if parts and parts[0] in FACETS:

@@ -133,7 +133,7 @@ def html_problems(path: Path) -> list[str]:
                 out.append(f"{name} from the input: {value!r} on <{el.tag}>")
         if el.tag == "script" and (el.text or "").strip():
             body = el.text
-            if el.attrib.get("type") == "application/ld+json":
+            if el.attrib.get("type") in ("application/ld+json", "application/json"):
                 try:
                     json.loads(body, parse_constant=_refuse_constant)
                 except ValueError as exc:

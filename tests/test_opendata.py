@@ -90,7 +90,8 @@ def test_csv_equals_the_records(site):
 def test_datapackage_describes_the_files(site):
     package = json.loads((site / "data" / "datapackage.json").read_text())
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
-    assert {r["path"] for r in package["resources"]} == {"cases.json", "cases.csv", "technologies.json"}
+    assert {r["path"] for r in package["resources"]} == {"cases.json", "cases.csv", "technologies.json",
+                                                          "technology-evidence.json", "technology-evidence.csv"}
     table = next(r for r in package["resources"] if r["path"] == "cases.csv")
     header = next(csv.reader(io.StringIO((site / "data" / "cases.csv").read_text(encoding="utf-8-sig"))))
     assert [f["name"] for f in table["schema"]["fields"]] == header
@@ -113,6 +114,7 @@ def test_data_page_describes_every_field(site, prefix, lang):
     targets = {parsed.resolve(page, href)[0] for href, _ in parsed.parse(page).links
                if href.endswith((".json", ".csv")) and "://" not in href}
     assert targets == {site / "data" / f for f in ("cases.json", "cases.csv", "technologies.json",
+                                                    "technology-evidence.csv", "technology-evidence.json",
                                                     "datapackage.json")} | {
         site / "schema" / f"{n}.schema.json" for n in SCHEMAS}
 

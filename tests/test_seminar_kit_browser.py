@@ -4,6 +4,7 @@ prints on exactly one A4 page with its title and short link, and the copy button
 import base64
 import io
 import re
+import unicodedata
 
 import pytest
 import zxingcpp
@@ -76,7 +77,8 @@ def print_pdf(page, url):
 
 
 def squash(text):
-    return re.sub(r"\s+", "", text)
+    """Text without white space, and with the ligatures a PDF font may use (ﬁ, ﬃ) spelt out."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def check_sheet(reader, title, short_url, lang, must_show=()):
