@@ -114,15 +114,20 @@ def source_refs(doc: Document) -> Iterator[Problem]:
                            f"{did_you_mean(ref, ids)}")
 
 
-def _strings(value, path=()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
+def _leaves(value, path=()) -> Iterator[tuple[tuple, object]]:
+    """Every plain value of the data (text, number, …) with its path."""
+    if isinstance(value, dict):
         for k, v in value.items():
-            yield from _strings(v, path + (k,))
+            yield from _leaves(v, path + (k,))
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _strings(v, path + (i,))
+            yield from _leaves(v, path + (i,))
+    else:
+        yield path, value
+
+
+def _strings(value) -> Iterator[tuple[tuple, str]]:
+    return ((path, leaf) for path, leaf in _leaves(value) if isinstance(leaf, str))
 
 
 def _control_name(ch: str) -> str:
@@ -151,16 +156,9 @@ def _calendar(text: str) -> str | None:
 
 def numbers(doc: Document) -> Iterator[Problem]:
     """Numbers a page or a JSON file could not show: infinite or not a number (e.g. 1e309)."""
-    def walk(value, path):
+    for path, value in _leaves(doc.data):
         if isinstance(value, float) and not math.isfinite(value):
             yield _problem(doc, path, "E114", f"{dotted(path)}: the number is too large to use (got {value})")
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                yield from walk(v, path + (k,))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                yield from walk(v, path + (i,))
-    yield from walk(doc.data, ())
 
 
 def text_hygiene(doc: Document) -> Iterator[Problem]:
