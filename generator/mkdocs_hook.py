@@ -2,8 +2,13 @@
 
 - Before the first build of a run, validate and generate (a bad record stops the build with
   the same file:line:col messages as `cpsite validate`, before anything is written).
-- `mkdocs build` writes into a sibling staging folder and swaps it in only at the very end,
-  so a failed build leaves the previous site folder exactly as it was.
+- One build at a time (`build_lock`): from on_config, before anything is written, until the
+  site is published, a build holds the project's lock (content/ and .generated/ are shared)
+  and, for `mkdocs build`, the lock beside its output folder; a second build waits.
+- Every build (`mkdocs build` and each `mkdocs serve` rebuild) writes into its own staging
+  folder beside the output folder and swaps it in only at the very end (`site_swap`: in one
+  step on Linux), so a failed build leaves the previous site folder exactly as it was.
+- Staging folders and locks are let go at exit.
 - Generated pages get "edit" links to the record they came from.
 - After the last language is built, sitemap.xml (with hreflang alternates) is written from the
   pages MkDocs built, replacing the one the i18n plugin makes (generator/sitemap.py says why).
@@ -15,17 +20,18 @@ the outermost build apart.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import re
-import shutil
 import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import history, siteinfo, sitemap
+from generator import history, site_swap, siteinfo, sitemap
+from generator.build_lock import BuildLock, LockTimeout, output_lock_path, project_lock_path, timeout_from_environment
 from generator.generate import generate
 from generator.htmlfix import fix_theme_markup
 from generator.problems import ValidationFailed
@@ -35,19 +41,23 @@ from generator.search_index import SearchIndexFailed, index_site
 
 log = logging.getLogger("mkdocs.cpsite")
 
-_state = {"command": None, "final": None, "staging": None, "depth": 0, "pages": set()}
+_state = {"command": None, "final": None, "staging": None, "lock": None, "depth": 0, "pages": set()}
 
 
 class _WarningCounter(logging.Handler):
     """Counts MkDocs warnings: with --strict, MkDocs aborts only after on_post_build, so the
-    swap must not happen when any warning was logged."""
+    swap must not happen when any warning was logged. Keeps them to say why a rebuild failed."""
 
     def __init__(self):
         super().__init__(level=logging.WARNING)
-        self.count = 0
+        self.messages = []
+
+    @property
+    def count(self) -> int:
+        return len(self.messages)
 
     def emit(self, record):
-        self.count += 1
+        self.messages.append(record.getMessage())
 
 
 _warnings = _WarningCounter()
@@ -55,6 +65,7 @@ _warnings = _WarningCounter()
 
 def on_startup(command, dirty):
     _state["command"] = command
+    atexit.register(_cleanup)
 
 
 def _records_edit_base(config) -> str | None:
@@ -72,15 +83,30 @@ def on_config(config):
     if "i18n" in config.plugins:   # zh-Hans site name and nav titles from zh, before i18n reads them
         root = Path(config.config_file_path).parent
         fill_language_config(config.plugins["i18n"].config["languages"], Project(root))
-    if _state["command"] in ("build", "gh-deploy") and _state["final"] is None:
-        final = Path(config.site_dir)
-        staging = final.with_name(final.name + ".partial")
-        shutil.rmtree(staging, ignore_errors=True)
-        _state.update(final=final, staging=staging)
-        config.site_dir = str(staging)
-        _warnings.count = 0
-        logging.getLogger("mkdocs").addHandler(_warnings)
+    if _state["command"] in ("build", "gh-deploy", "serve") and _state["final"] is None:
+        _start_staged_build(config)
     return config
+
+
+def _start_staged_build(config) -> None:
+    """Take the locks, then point MkDocs at a fresh staging folder (before anything is written)."""
+    final = Path(config.site_dir)
+    private = _state["command"] == "serve"     # serve's folder is its own temporary one
+    paths = [project_lock_path(Path(config.config_file_path).parent)]
+    paths += [] if private else [output_lock_path(final)]
+    try:
+        lock = BuildLock(paths, timeout=timeout_from_environment(), say=log.info)
+        lock.acquire()
+    except (LockTimeout, ValueError) as failed:
+        raise PluginError(str(failed)) from None
+    if not private:
+        site_swap.remove_leftovers(final)
+    staging = site_swap.staging_dir_for(final)
+    staging.mkdir(parents=True)
+    _state.update(final=final, staging=staging, lock=lock)
+    config.site_dir = str(staging)
+    _warnings.messages = []
+    logging.getLogger("mkdocs").addHandler(_warnings)
 
 
 def on_pre_build(config):
@@ -137,15 +163,11 @@ def on_post_build(config):
     if _state["staging"] is None:
         return
     final, staging = _state["final"], _state["staging"]
-    old = final.with_name(final.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        os.replace(final, old)
-    os.replace(staging, final)
-    shutil.rmtree(old, ignore_errors=True)
+    how = site_swap.publish(staging, final)
+    log.debug("cpsite: published %s (%s)", final, how)
     config.site_dir = str(final)
-    logging.getLogger("mkdocs").removeHandler(_warnings)
-    _state.update(final=None, staging=None)
+    _state["staging"] = None
+    _cleanup()
 
 
 def _index(config):
@@ -165,10 +187,13 @@ def on_build_error(error):
 
 
 def _cleanup():
+    """End the current build: remove its staging folder (if not published) and let go of the locks."""
     if _state["staging"] is not None:
-        shutil.rmtree(_state["staging"], ignore_errors=True)
+        site_swap.remove_folder(_state["staging"])
+    if _state["lock"] is not None:
+        _state["lock"].release()
     logging.getLogger("mkdocs").removeHandler(_warnings)
-    _state.update(final=None, staging=None, depth=0)
+    _state.update(final=None, staging=None, lock=None, depth=0)
 
 
 def on_post_page(output, page, config):
