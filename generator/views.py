@@ -307,5 +307,5 @@ def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels,
         "search": {**technology_tags(tech, corpus, lang),
                    "sort": [Raw(f"cp_{k}:{v}") for k, v in
                             sort_values(tech, len(cat.cases_by_technology[tech.id])).items()],
-                   "headline": Raw(html.escape(headline_text(tech, t, vocab, lang) or ""))},
+                   "headline": Raw(html.escape(headline_text(tech, t, vocab, lang) or "", quote=True))},
     }
