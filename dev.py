@@ -10,6 +10,9 @@ Set-up means: a virtual environment in .venv with the exact versions in requirem
 and cpsite itself installed in editable mode. It is redone only when requirements.lock or
 pyproject.toml change. For the tests it also installs the site-checking tools in
 package-lock.json (axe-core, the Nu HTML Checker, Lighthouse) with npm, when npm is there.
+
+SIGINT and SIGTERM are passed on to the command it runs, and it waits for that to end, so
+stopping `dev.py site` stops the server and everything it started (generator/signals.py).
 """
 
 from __future__ import annotations
@@ -67,8 +70,11 @@ def ensure_node_tools() -> None:
 
 
 def run(*args: str) -> int:
+    sys.path.insert(0, str(ROOT))
+    from generator.signals import run_forwarding_signals   # standard library only
+
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.call(list(args), cwd=ROOT, env=env)
+    return run_forwarding_signals(list(args), cwd=ROOT, env=env)
 
 
 def main(argv: list[str]) -> int:

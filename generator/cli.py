@@ -3,20 +3,21 @@
 The editors' commands (new-case, import, l10n-status, l10n-mark, check-site) live in
 `cli_editors`. Thin on purpose: each command parses its options and calls one function of the
 pipeline.
-MkDocs is only ever started as a separate process, so this module never imports it.
+MkDocs is only ever started as a separate process, so this module never imports it; SIGINT
+and SIGTERM are passed on to that process, and the command waits for it to end (`signals`).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from .cli_editors import add_commands as add_editor_commands
 from .problems import ValidationFailed, summary
 from .project import Project
+from .signals import run_forwarding_signals, stop_on_first_signal
 from .validate import validate_project
 
 
@@ -51,7 +52,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def _mkdocs(*args: str) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=Project.find().root, env=env)
+    return run_forwarding_signals([sys.executable, "-m", "mkdocs", *args], cwd=Project.find().root, env=env)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -107,4 +108,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    stop_on_first_signal()      # a Ctrl-C that dev.py passes on as well stops it only once
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("cpsite: stopped", file=sys.stderr)
+        return 130

@@ -8,7 +8,10 @@
 - Every build (`mkdocs build` and each `mkdocs serve` rebuild) writes into its own staging
   folder beside the output folder and swaps it in only at the very end (`site_swap`: in one
   step on Linux), so a failed build leaves the previous site folder exactly as it was.
-- Staging folders and locks are let go at exit.
+- `mkdocs serve`: a failed rebuild prints why and the server goes on serving the last good
+  site with the messages on top of every page (`serve_errors`), instead of hanging.
+- The first SIGINT/SIGTERM stops MkDocs cleanly (`signals`), which ends the server and its
+  children; staging folders and locks are let go at exit.
 - Generated pages get "edit" links to the record they came from.
 - After the last language is built, sitemap.xml (with hreflang alternates) is written from the
   pages MkDocs built, replacing the one the i18n plugin makes (generator/sitemap.py says why).
@@ -30,7 +33,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import history, site_swap, siteinfo, sitemap
+from generator import history, serve_errors, signals, site_swap, siteinfo, sitemap
 from generator.build_lock import BuildLock, LockTimeout, output_lock_path, project_lock_path, timeout_from_environment
 from generator.generate import generate
 from generator.htmlfix import fix_theme_markup
@@ -41,7 +44,8 @@ from generator.search_index import SearchIndexFailed, index_site
 
 log = logging.getLogger("mkdocs.cpsite")
 
-_state = {"command": None, "final": None, "staging": None, "lock": None, "depth": 0, "pages": set()}
+_state = {"command": None, "final": None, "staging": None, "lock": None, "depth": 0, "pages": set(),
+          "build_error": None}
 
 
 class _WarningCounter(logging.Handler):
@@ -65,6 +69,7 @@ _warnings = _WarningCounter()
 
 def on_startup(command, dirty):
     _state["command"] = command
+    signals.stop_on_first_signal()
     atexit.register(_cleanup)
 
 
@@ -183,7 +188,32 @@ def _index(config):
 
 
 def on_build_error(error):
+    _state["build_error"] = _failure_reason(error)
     _cleanup()
+
+
+def _failure_reason(error) -> str:
+    """Why a build failed: the validation report, or the strict-mode warnings, or the error."""
+    text = str(error) or type(error).__name__
+    if _warnings.messages and "strict mode" in text:
+        text += "\n" + "\n".join(_warnings.messages)
+    return text
+
+
+def _explain(error) -> str:
+    """For the dev server: the reason on_build_error kept (MkDocs then raises a bare
+    "Aborted with a BuildError!"), or the error itself when it came before the build started."""
+    reason, _state["build_error"] = _state["build_error"], None
+    return reason or f"{type(error).__name__}: {error}"
+
+
+def on_serve(server, config, builder):
+    """A failed rebuild is printed and shown on top of every page, and requests no longer wait
+    for it (MkDocs holds them until a rebuild succeeds)."""
+    rebuild = serve_errors.KeepServing(server.builder, _explain, log.error)
+    server.builder = rebuild
+    server.set_app(serve_errors.ErrorBanner(server.get_app(), lambda: rebuild.failure))
+    return server
 
 
 def _cleanup():
