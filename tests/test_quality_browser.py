@@ -43,7 +43,7 @@ def test_no_serious_accessibility_violations(chromium, served_site, axe_script, 
         assert page.locator("#cp-search-results [role=option]").count() > 0
         for v in _axe(page, axe_script)["violations"]:
             if v["impact"] in ("serious", "critical"):
-                found.append(f"{LANGS[lang]} search results: {v['id']} ({v['impact']}): {v['help']}")
+                found.append(f"{LANGS[lang]} search results: {v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes']][:3]} {[n.get('failureSummary', '')[:160] for n in v['nodes']][:1]}")
     finally:
         context.close()
     assert found == []

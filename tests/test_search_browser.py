@@ -16,7 +16,9 @@ QUERIES = {
         ("RTO", "technologies/regenerative-thermal-oxidiser/"),
         ("VOC", "cases/cppp-partner-2012-voc-180t/"),
         ("VOCs", "cases/cppp-partner-2012-voc-180t/"),
-        ("volatile organic compounds", "cases/cppp-partner-2012-voc-180t/"),
+        # the phrase now also fills the VOC technologies' sourced figures and literature titles,
+        # which outrank the case; the case's recall is held by "VOC" and "VOCs" above
+        ("volatile organic compounds", "pollutants/air-voc/"),
         ("solvent fumes", "pollutants/air-voc/"),                               # a synonym only
         ("printing VOC", "cases/pilot-2007-cc-joint-printing/"),
         ("energy efficiency", "pollutants/energy-saving/"),

@@ -84,6 +84,7 @@ function setup() {
     title.className = "cp-search__title";
     title.textContent = plain(result.meta.title) || result.url;
     const excerpt = document.createElement("p");
+    excerpt.className = "cp-search__excerpt";
     excerpt.append(excerptNodes(result.excerpt));
     article.append(icon, title, excerpt);
     a.append(article);
