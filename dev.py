@@ -12,7 +12,7 @@ pyproject.toml change. For the tests it also installs the site-checking tools in
 package-lock.json (axe-core, the Nu HTML Checker, Lighthouse) with npm, when npm is there.
 
 SIGINT and SIGTERM are passed on to the command it runs, and it waits for that to end, so
-stopping `dev.py site` stops the server and everything it started (generator/signals.py).
+stopping `dev.py site` stops the server and everything it started (generator/core/signals.py).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def ensure_node_tools() -> None:
 
 def run(*args: str) -> int:
     sys.path.insert(0, str(ROOT))
-    from generator.signals import run_forwarding_signals   # standard library only
+    from generator.core.signals import run_forwarding_signals   # standard library only
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     return run_forwarding_signals(list(args), cwd=ROOT, env=env)

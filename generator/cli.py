@@ -14,11 +14,11 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_editors import add_commands as add_editor_commands
-from .problems import ValidationFailed, summary
-from .project import Project
-from .signals import run_forwarding_signals, stop_on_first_signal
-from .validate import validate_project
+from generator.editors.commands import add_commands as add_editor_commands
+from generator.core.problems import ValidationFailed, summary
+from generator.core.project import Project
+from generator.core.signals import run_forwarding_signals, stop_on_first_signal
+from generator.check.validate import validate_project
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .generate import generate
+    from generator.build.generate import generate
 
     project = Project.find()
     try:
@@ -63,8 +63,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_offline(args: argparse.Namespace) -> int:
     import tempfile
 
-    from .offline import write_archive
-    from .project import source_date_epoch
+    from generator.site.offline import write_archive
+    from generator.core.project import source_date_epoch
 
     project = Project.find()
     with tempfile.TemporaryDirectory(prefix="cpsite-offline-") as tmp:

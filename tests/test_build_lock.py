@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from generator.build_lock import (DEFAULT_TIMEOUT, BuildLock, LockTimeout, output_lock_path,
+from generator.build.lock import (DEFAULT_TIMEOUT, BuildLock, LockTimeout, output_lock_path,
                                   project_lock_path, timeout_from_environment)
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="builds are locked on POSIX only")

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import copy_project, mkdocs_build, site_leftovers, tree_digest
-from generator.build_lock import BuildLock, output_lock_path, project_lock_path
+from generator.build.lock import BuildLock, output_lock_path, project_lock_path
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.name != "posix", reason="builds are locked on POSIX only")]
@@ -77,7 +77,7 @@ def test_two_builds_at_once_both_succeed_with_a_whole_site(tmp_path):
 
 CRASH_BEFORE_PUBLISH = """
 import os, signal, sys
-from generator import site_swap
+from generator.build import swap as site_swap
 
 def crash(staging, final):
     print("staged", staging, file=sys.stderr, flush=True)

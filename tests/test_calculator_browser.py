@@ -1,5 +1,5 @@
 """The funding calculator in real headless Chromium, in both languages: typed values give
-exactly what generator/funding.py gives for the same rules, including the ceiling, the
+exactly what generator/model/funding.py gives for the same rules, including the ceiling, the
 higher ceiling and bad input (a message in the page's language, never NaN)."""
 
 import json
@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator import funding
+from generator.model import funding
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 DATA = yaml.safe_load((ROOT / "data/funding.yaml").read_text(encoding="utf-8"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.project import Project
-from generator.render import labels
-from generator.validate import validate_project
-from generator.views import evidence_value, headline_evidence
+from generator.core.project import Project
+from generator.core.labels import labels
+from generator.check.validate import validate_project
+from generator.pages.figures import evidence_value, headline_evidence
 
 GOOD = ("  - {kind: removal-efficiency, what: voc, low: 90, high: 99, unit: percent, basis: literature, "
         "source: fx-web,\n")
@@ -71,7 +71,7 @@ def test_fixture_evidence_is_valid_and_reads_as_the_source_gives_it(fixture_proj
 
 
 def _case(figures: dict):
-    from generator.records import Case
+    from generator.model.records import Case
     return Case.of({"id": "x", "title": {"en": "T", "zh": "標題"}, "summary": {"en": "S", "zh": "摘要"},
                     "sector": "printing", "pollutants": ["air-voc"], "technologies": [], "initiative": "dp-i",
                     "year": 2012, "figures": figures,
@@ -80,7 +80,7 @@ def _case(figures: dict):
 
 
 def test_derived_payback_of_the_same_scope_and_currency_shows_its_arithmetic():
-    from generator.views import derived_view
+    from generator.pages.figures import derived_view
     scope = {"en": "Line 1", "zh": "一號線"}
     case = _case({"investment": [{"amount": 1200000, "basis": "reported", "source": "s", "scope": scope}],
                   "annual_saving": [{"amount": 300000, "basis": "estimated", "source": "s", "scope": scope}]})
@@ -98,7 +98,7 @@ def test_derived_payback_of_the_same_scope_and_currency_shows_its_arithmetic():
     {"amount": 300000, "qualifier": "up-to", "basis": "estimated", "source": "s", "scope": {"en": "Line 1", "zh": "一號線"}},
 ])
 def test_no_payback_is_derived_across_scopes_currencies_or_qualifiers(saving):
-    from generator.views import derived_view
+    from generator.pages.figures import derived_view
     case = _case({"investment": [{"amount": 1200000, "basis": "reported", "source": "s",
                                   "scope": {"en": "Line 1", "zh": "一號線"}}],
                   "annual_saving": [saving]})
@@ -114,7 +114,7 @@ def test_open_data_has_one_row_per_figure_with_the_published_columns(fixture_pro
     import io
     import json
 
-    from generator.evidence_data import evidence_csv, evidence_json, evidence_rows
+    from generator.publish.evidence_data import evidence_csv, evidence_json, evidence_rows
 
     corpus = validate_project(Project(fixture_project)).corpus
     rows = evidence_rows(corpus)

@@ -11,11 +11,12 @@ import pytest
 
 import gitrepo
 from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
-from generator import history, siteinfo
-from generator.project import Project
-from generator.siteinfo import from_settings
-from generator.sitemap import sitemap_xml
-from generator.validate import validate_project
+from generator.core import history
+from generator.core import siteinfo
+from generator.core.project import Project
+from generator.core.siteinfo import from_settings
+from generator.site.sitemap import sitemap_xml
+from generator.check.validate import validate_project
 from sitecheck import Site
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT
-from generator.project import Project
-from generator.validate import validate_project
+from generator.core.project import Project
+from generator.check.validate import validate_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -158,7 +158,7 @@ def test_without_javascript_the_catalogue_lists_work(chromium, served_site):
 
 @pytest.mark.parametrize("lang", ["", "zh/", "zh-Hans/"])
 def test_sort_by_removal_efficiency_shows_figures_and_stays_in_the_address(browser_page, served_site, corpus, lang):
-    from generator.views import sort_values
+    from generator.pages.figures import sort_values
 
     page = browser_page
     assert _open(page, f"{served_site}{lang}find/?kind=technology&sort=removal") == []

@@ -1,4 +1,4 @@
-"""The calculator's arithmetic (generator/funding.py) against data/funding.yaml, worked out
+"""The calculator's arithmetic (generator/model/funding.py) against data/funding.yaml, worked out
 here independently with exact fractions."""
 
 from fractions import Fraction
@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator import funding
+from generator.model import funding
 
 DATA = yaml.safe_load((ROOT / "data" / "funding.yaml").read_text(encoding="utf-8"))
 RULES = {r.id: r for r in funding.rules(DATA)}

@@ -1,6 +1,6 @@
 """The markup mends touch only what they are for."""
 
-from generator.htmlfix import fix_theme_markup
+from generator.site.theme import fix_theme_markup
 
 
 def test_autocomplete_is_removed_from_toggles_only():

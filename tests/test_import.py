@@ -13,8 +13,8 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, copy_project
-from generator import caseform
-from generator.spreadsheet_template import csv_template
+from generator.editors import caseform
+from generator.editors.spreadsheet_template import csv_template
 
 COLUMNS = ["id", "title_en", "title_zh", "summary_en", "summary_zh", "sector", "pollutants",
            "technologies", "initiative", "year", "investment_amount", "investment_basis",
@@ -198,7 +198,7 @@ def test_missing_and_unknown_columns_stop_the_whole_import(project):
 
 
 def caseform_letter(index):
-    from generator.spreadsheet import letter
+    from generator.editors.spreadsheet import letter
     return letter(index)
 
 
@@ -343,8 +343,8 @@ def test_a_huge_csv_cell_is_refused_with_its_row_and_column_and_the_other_rows_a
 
 
 def test_cell_size_limit_is_exact(tmp_path):
-    from generator.spreadsheet import read_sheet
-    from generator.spreadsheet_files import MAX_CELL_CHARS
+    from generator.editors.spreadsheet import read_sheet
+    from generator.editors.spreadsheet_files import MAX_CELL_CHARS
     sheet = read_sheet(write_csv(tmp_path / "in.csv", [good("test-a", summary_en="x" * MAX_CELL_CHARS),
                                                       good("test-b", summary_en="x" * (MAX_CELL_CHARS + 1))]),
                        "in.csv")
@@ -449,7 +449,7 @@ def test_a_missing_column_is_named_as_missing(project):
 def test_a_csv_written_by_the_site_reads_back_as_the_texts_it_was_written_from(project):
     """Round trip through the site's own CSV writer (the one cases.csv and the template use): the
     import takes away the guard's ' only where the guard added it."""
-    from generator.formula_guard import csv_text
+    from generator.core.formula_guard import csv_text
     texts = {"title_en": "=1+1 is not a formula here", "summary_en": "-5 % energy, +1 lamp",
              "background_en": "@home", "results_en": "'s-Hertogenbosch plant", "what_was_done_en": "'=quoted"}
     columns = COLUMNS + [f"{field}_{lang}" for field in ("background", "what_was_done", "results")
@@ -528,7 +528,7 @@ def test_a_huge_workbook_cell_is_refused_with_its_row_and_column(project):
 
 
 def test_csv_position_counts_rows_as_records_not_lines():
-    from generator.spreadsheet_files import csv_position
+    from generator.editors.spreadsheet_files import csv_position
     text = 'id,title_en\r\n"a","two\r\nlines"\r\n\r\nb,"c"d\r\n'
     assert csv_position(text) == (4, 1, "after-quote")          # the quoted line break and the blank row
     assert csv_position(text, text.index("b,")) == (4, 0, "")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, StaticServer, copy_project, mkdocs_build
-from generator.generate import generate
-from generator.project import Project
-from generator.sitecheck import URL_LIST, broken_links, read_urls, record_urls, site_urls
+from generator.build.generate import generate
+from generator.core.project import Project
+from generator.site.linkcheck import URL_LIST, broken_links, read_urls, record_urls, site_urls
 from test_import import cpsite
 
 OLD, NEW = "cppp-dp-2009-metal-heat-pump", "cppp-dp-2009-metal-heat-pumps"

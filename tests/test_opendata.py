@@ -11,15 +11,16 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, ROOT, copy_project
-from generator import datadict, history
-from generator.generate import generate
-from generator.formula_guard import FORMULA_STARTS, restore
-from generator.opendata import csv_columns
-from generator.output import PUBLISHED_DIRS
-from generator.project import Project
-from generator.records import tidy_zh
-from generator.validate import record_files
-from generator.yamlsrc import load_file
+from generator.publish import datadict
+from generator.core import history
+from generator.build.generate import generate
+from generator.core.formula_guard import FORMULA_STARTS, restore
+from generator.publish.opendata import csv_columns
+from generator.core.output import PUBLISHED_DIRS
+from generator.core.project import Project
+from generator.model.records import tidy_zh
+from generator.check.validate import record_files
+from generator.check.yamlsrc import load_file
 from sitecheck import Site
 
 SCHEMAS = {name: json.loads((ROOT / "schema" / f"{name}.schema.json").read_text()) for name in ("case", "technology")}
@@ -153,7 +154,7 @@ def test_build_date_outside_git_is_the_newest_input_file(tmp_path, monkeypatch):
 
 
 def test_publish_writes_only_into_its_own_folders(fixture_project, monkeypatch):
-    from generator import publish
+    from generator.publish import files as publish
     written = []
     real = publish.sync_tree
     monkeypatch.setattr(publish, "sync_tree", lambda root, files, owned, changes: written.extend(files)
@@ -170,7 +171,7 @@ HARMLESS_TEXTS = ["'s-Hertogenbosch", "plain text", "", 'a "quoted" word, with a
 
 
 def test_guard_prefixes_only_what_could_run_and_restore_undoes_exactly_that():
-    from generator.formula_guard import guard
+    from generator.core.formula_guard import guard
     for text in FORMULA_TEXTS:
         assert guard(text) == "'" + text, repr(text)
         assert guard(text)[0] not in FORMULA_STARTS
@@ -190,7 +191,7 @@ def _synthetic_case(**changes):
 
 
 def test_cases_csv_prefixes_formula_text_quotes_every_text_cell_and_leaves_numbers_alone():
-    from generator.opendata import cases_csv
+    from generator.publish.opendata import cases_csv
     raw = cases_csv([_synthetic_case(), _synthetic_case(id="fx-negative", year=-5)], SCHEMAS["case"])
     lines = raw.lstrip("\ufeff").split("\r\n")
     assert lines[0].startswith('"id","former_ids","title_en","title_zh",')      # the header is text too

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
-from generator.generate import generate
-from generator.project import Project
-from generator.validate import validate_project
+from generator.build.generate import generate
+from generator.core.project import Project
+from generator.check.validate import validate_project
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator.yamlsrc import load_file
+from generator.check.yamlsrc import load_file
 
 pytestmark = pytest.mark.slow
 PAGES = ("", "funding/", "eligibility/", "sectors/", "apply/", "statistics/", "recognition/", "timeline/",

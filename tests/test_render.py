@@ -8,12 +8,13 @@ import markdown
 import pytest
 
 from conftest import FIXTURES
-from generator import catalogue, render
-from generator.generate import generate
-from generator.output import GENERATED_DIRS
-from generator.project import Project
-from generator.records import LANGS, Text
-from generator.validate import validate_project
+from generator.model import catalogue
+from generator.pages import language
+from generator.build.generate import generate
+from generator.core.output import GENERATED_DIRS
+from generator.core.project import Project
+from generator.model.records import LANGS, Text
+from generator.check.validate import validate_project
 
 GOLDEN = FIXTURES.parent / "golden"
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "def_list", "toc"]
@@ -60,7 +61,7 @@ def test_deleted_record_leaves_no_page(fixture_project):
 
 def _case_html(corpus, case, lang="en"):
     cat = catalogue.build(corpus)
-    pages = render.render_language(corpus, cat, lang, None)
+    pages = language.render_language(corpus, cat, lang, None)
     text = pages[f"cases/{case.id}.md"].split("---\n", 2)[2]
     return markdown.markdown(text, extensions=EXTENSIONS)
 

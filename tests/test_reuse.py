@@ -3,10 +3,11 @@ only when their inputs (and the code that draws them) are unchanged."""
 
 import segno
 
-from generator import charts, sharing
-from generator.generate import generate
-from generator.project import Project
-from generator.reuse import Reuse
+from generator.render import charts
+from generator.pages import sharing
+from generator.build.generate import generate
+from generator.core.project import Project
+from generator.core.reuse import Reuse
 
 
 def test_same_address_gives_the_same_bytes():

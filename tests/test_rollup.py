@@ -6,11 +6,14 @@ import re
 import pytest
 
 from conftest import ROOT
-from generator import catalogue, charts, rollup, rollup_pages
-from generator.project import Project
-from generator.records import Case, Corpus, Figure, Source, Technology, Text
-from generator.render import labels
-from generator.validate import validate_project
+from generator.model import catalogue
+from generator.render import charts
+from generator.model import rollup
+from generator.pages import impact as rollup_pages
+from generator.core.project import Project
+from generator.model.records import Case, Corpus, Figure, Source, Technology, Text
+from generator.core.labels import labels
+from generator.check.validate import validate_project
 
 SOURCE = Source("s", "Synthetic source", "Test", "2024")
 

@@ -8,11 +8,14 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator import catalogue, related, search_script, search_terms
-from generator.generate import generate
-from generator.project import Project
-from generator.records import Case
-from generator.validate import validate_project
+from generator.model import catalogue
+from generator.model import related
+from generator.search import script as search_script
+from generator.search import terms as search_terms
+from generator.build.generate import generate
+from generator.core.project import Project
+from generator.model.records import Case
+from generator.check.validate import validate_project
 
 
 # --- cross-script map ----------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import pytest
 from mkdocs.exceptions import Abort
 
-from generator.serve_errors import BANNER_ID, ErrorBanner, KeepServing, with_banner
+from generator.site.serve_errors import BANNER_ID, ErrorBanner, KeepServing, with_banner
 
 PAGE = b'<!doctype html><html><head><title>T</title></head><body dir="ltr" class="x"><h1>Last good</h1></body></html>'
 

@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from generator import sharing
-from generator.project import Project
-from generator.validate import validate_project
+from generator.pages import sharing
+from generator.core.project import Project
+from generator.check.validate import validate_project
 from sitecheck import Site
 
 pytestmark = pytest.mark.slow

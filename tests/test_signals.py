@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
 CHILD = """
 import os, sys, time, pathlib
-from generator.signals import stop_on_first_signal
+from generator.core.signals import stop_on_first_signal
 stop_on_first_signal()
 mark = pathlib.Path(sys.argv[1])
 mark.write_text(f"ready {os.getpid()}")
@@ -29,7 +29,7 @@ except KeyboardInterrupt:
 
 PARENT = """
 import sys
-from generator.signals import run_forwarding_signals
+from generator.core.signals import run_forwarding_signals
 sys.exit(run_forwarding_signals([sys.executable, "-c", sys.argv[1], sys.argv[2]]))
 """
 

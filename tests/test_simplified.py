@@ -11,12 +11,12 @@ import opencc
 import pytest
 
 from conftest import ROOT, copy_project
-from generator.generate import generate
-from generator.project import Project
-from generator.simplified_edition import (LOCALE, convert_page, fill_language_config,
+from generator.build.generate import generate
+from generator.core.project import Project
+from generator.edition.write import (LOCALE, convert_page, fill_language_config,
                                           include_simplified_snippets, simplifier_for, source_edit_url)
-from generator.simplify import (CHARACTERS_CONFIG, TERMS_FILE, Simplifier, TermTable, opencc_only)
-from generator.validate import validate_project
+from generator.edition.simplify import (CHARACTERS_CONFIG, TERMS_FILE, Simplifier, TermTable, opencc_only)
+from generator.check.validate import validate_project
 
 TABLE = TermTable.load(ROOT / "data" / TERMS_FILE)
 SIMPLIFIER = Simplifier(TABLE)

@@ -1,15 +1,14 @@
 """End-to-end: the real records built with `mkdocs build --strict`, read back as a visitor would."""
 
 import re
-import shutil
 
 import pytest
 import yaml
 
 from conftest import ROOT, copy_project, failed_rebuild
-from generator.project import Project
-from generator.simplified_edition import simplifier_for
-from generator.validate import validate_project
+from generator.core.project import Project
+from generator.edition.write import simplifier_for
+from generator.check.validate import validate_project
 from sitecheck import Site
 
 pytestmark = pytest.mark.slow

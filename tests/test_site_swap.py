@@ -5,8 +5,8 @@ import threading
 
 import pytest
 
-from generator import site_swap
-from generator.site_swap import leftovers, publish, remove_leftovers, staging_dir_for
+from generator.build import swap as site_swap
+from generator.build.swap import leftovers, publish, remove_leftovers, staging_dir_for
 
 
 def _staged(final, text):

@@ -7,9 +7,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator.project import Project
-from generator.render import LOCALES
-from generator.validate import VOCABULARIES, record_files, validate_project
+from generator.core.project import Project
+from generator.core.project import LOCALES
+from generator.check.validate import VOCABULARIES, record_files, validate_project
 
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
 

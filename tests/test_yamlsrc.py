@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from generator.yamlsrc import load_text
+from generator.check.yamlsrc import load_text
 
 
 def test_positions_of_values_and_keys():

@@ -1,5 +1,5 @@
 /* Technology comparison (/technologies/compare/?ids=a,b,c), and the "compare" links on
-   technology pages. The page carries every technology's data as JSON (generator/compare_page.py);
+   technology pages. The page carries every technology's data as JSON (generator/pages/compare.py);
    this script shows the chosen ones side by side and keeps the choice in the address. It only
    ever writes text (textContent), never markup. */
 (function () {

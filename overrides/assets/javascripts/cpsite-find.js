@@ -6,7 +6,7 @@
  * filtered view can be linked from a slide and opens the same. Values of one facet combine
  * with OR, facets with AND; each count says how many results ticking that value would give
  * with the other facets as they are. The build lists the records and which carry each facet
- * value (assets/search/<lang>-records.json, from generator/search_index.py), so combining
+ * value (assets/search/<lang>-records.json, from generator/search/index.py), so combining
  * and counting is set arithmetic here; Pagefind provides the words search (with the script
  * fold of cpsite-query.js; synonyms are indexed with the pages). A listed record's title and
  * address are read from its Pagefind fragment (the gzip'd JSON that Pagefind 1.5 writes per
@@ -19,7 +19,7 @@ const root = document.querySelector("[data-cp-find]");
 const form = root.querySelector("form");
 const words = form.elements.namedItem("q");
 const sort = form.elements.namedItem("sort");
-// Sort keys of generator/views.py SORTS: the order of each (costs: by unit, then amount).
+// Sort keys of generator/pages/views.py SORTS: the order of each (costs: by unit, then amount).
 const DESCENDING = new Set(["removal", "energy", "cases"]);
 const boxes = [...form.querySelectorAll("input[type=checkbox]")];
 const facets = [...new Set(boxes.map((box) => box.name))];

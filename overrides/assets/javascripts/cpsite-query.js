@@ -3,11 +3,11 @@
  *
  * Loads Pagefind (the index of this page's language: Pagefind picks it by <html lang>) and
  * the query data the build wrote for that language (assets/search/<lang>.json, made by
- * generator/search_index.py): a map from the other Chinese script to the site's characters
+ * generator/search/index.py): a map from the other Chinese script to the site's characters
  * and the interface strings. A query is rewritten into the site's script (热泵 -> 熱泵).
  * Synonyms need nothing here: pages carry the synonyms of what they are about as search
- * keywords (generator/search_terms.py). Chinese is indexed character by character (see
- * generator/search_index.py), so a Chinese run is searched as its characters, and once more
+ * keywords (generator/search/terms.py). Chinese is indexed character by character (see
+ * generator/search/index.py), so a Chinese run is searched as its characters, and once more
  * as a phrase: pages with the characters in that order come first ("exact"), pages with them
  * anywhere after. Nothing is fetched until the reader starts to search (cpsite-search.js), and
  * only from this site.

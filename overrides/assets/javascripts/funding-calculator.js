@@ -1,6 +1,6 @@
 /* cpsite funding calculator. Plain JavaScript, no framework; runs only on a page that has the
    form #cp-calc. Its rules and texts come from the JSON in #cp-calc-data, generated from
-   data/funding.yaml and the locale files. The arithmetic is the same as generator/funding.py
+   data/funding.yaml and the locale files. The arithmetic is the same as generator/model/funding.py
    (whole cents, integers only), so both give the same result for the same input. */
 (function () {
   "use strict";

@@ -1,0 +1,57 @@
+"""The whole generation step: validate the records, then render and write every generated page.
+
+`generate()` is what the MkDocs hook, the CLI and the tests call. It raises ValidationFailed
+(with every problem) before writing anything when a record has an error.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from generator.model import catalogue
+from generator.pages.programme import render as programme_render
+from generator.publish import files as publish
+from generator.core.labels import labels
+from generator.pages import language
+from generator.search import terms as search_terms
+from generator.pages import sharing
+from generator.core import siteinfo
+from generator.pages.kit import Kit
+from generator.core.output import GENERATED_DIRS, Changes, sync_tree
+from generator.core.problems import ValidationFailed
+from generator.core.project import Project
+from generator.model.records import EDITIONS, LANGS
+from generator.publish.redirect_pages import former_id_pages
+from generator.edition.write import write_edition
+from generator.check.validate import Result, validate_project
+
+
+def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
+             site: Optional[siteinfo.SiteInfo] = None) -> tuple[Result, Changes]:
+    result = validate_project(project)
+    if not result.ok:
+        raise ValidationFailed(result.problems)
+    cat = catalogue.build(result.corpus)
+    kit = Kit.of(result.corpus, cat, site or siteinfo.load(project.root), project.content_dir)
+    changes = Changes()
+    # Every QR code of the run (each language and the converted edition) at once, on every
+    # core, before the pages that show them are rendered.
+    edition = EDITIONS[-1]
+    with_edition = [*langs, edition] if "zh" in langs and edition in kit.site.languages else list(langs)
+    kit.qr.prepare([job for lang in with_edition
+                    for job in sharing.qr_jobs(result.corpus, kit.site, labels(lang), lang)])
+    for lang in langs:
+        pages = language.render_language(result.corpus, cat, lang, edit_base, kit=kit)
+        pages.update(former_id_pages(result.corpus, lang))   # old addresses of renamed records
+        sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
+        programme_snippets, charts = programme_render.render_programme(result.corpus, lang)
+        sync_tree(project.content_dir / lang, charts, (programme_render.CHARTS_DIR,), changes)
+        sync_tree(project.snippets_dir / lang, {**language.render_snippets(result.corpus, cat, lang), **programme_snippets},
+                  ("",), changes)
+    search_terms.write(project, result.corpus)
+    publish.write(project, result.corpus, cat, kit, langs, changes)   # short links, feeds, open data
+    if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
+        own = publish.edition_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
+        write_edition(project, result.corpus, changes, own_files=own,
+                      urls=(kit.site.absolute("zh"), kit.site.absolute(edition)))
+    return result, changes

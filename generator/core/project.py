@@ -1,0 +1,65 @@
+"""Where things live in a cpsite checkout. One object passed to every stage."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+from pathlib import Path
+
+# The package's own data folders: Jinja templates and the labels of each language.
+PACKAGE = Path(__file__).resolve().parent.parent
+TEMPLATES = PACKAGE / "templates"
+LOCALES = PACKAGE / "locales"
+
+
+@dataclasses.dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def technologies_dir(self) -> Path:
+        return self.root / "technologies"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def schema_dir(self) -> Path:
+        return self.root / "schema"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def snippets_dir(self) -> Path:
+        """Generated Markdown fragments that hand-written pages include (never committed)."""
+        return self.root / ".generated" / "snippets"
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> "Project":
+        """The checkout containing `start` (default: the working directory)."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "mkdocs.yml").is_file() and (folder / "schema").is_dir():
+                return cls(folder)
+        return cls(here)
+
+
+def source_date_epoch(root: Path) -> int | None:
+    """The build's date: SOURCE_DATE_EPOCH when set, else the time of the last commit, so
+    two builds of one commit are byte-identical. None outside a git checkout."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                             text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return int(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip().isdigit() else None

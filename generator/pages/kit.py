@@ -1,0 +1,74 @@
+"""The seminar kit's additions to generated pages: the share box (short link, QR code, copy
+button), structured data for link previews, the 'Impact across cases' section and feed links.
+
+`render` asks a Kit for these values page by page; the files they point to (redirect pages,
+QR codes, charts, feeds) are written by `publish`, from the same functions, so the two
+always agree. A Kit holds only what every page needs: the site's address and languages, and
+the roll-ups.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Optional
+
+from generator.publish import feeds
+from generator.pages import linkpreview
+from generator.model import rollup
+from generator.pages import impact as rollup_pages
+from generator.pages import sharing
+from generator.model.catalogue import Catalogue
+from generator.model.records import Case, Corpus, Technology
+from generator.core.reuse import Reuse
+from generator.core.siteinfo import SiteInfo
+from generator.core.labels import Labels
+from generator.core.links import Link, page_path, rel
+
+FEED_FACETS = feeds.FACETS
+
+
+@dataclasses.dataclass(frozen=True)
+class Kit:
+    site: SiteInfo
+    rollups: dict              # (group, key) -> rollup.Rollup
+    reuse: Reuse               # QR codes and charts of earlier runs
+    qr: sharing.QrCodes        # QR codes, made once per run
+    impacts: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, corpus: Corpus, cat: Catalogue, site: SiteInfo, content_dir: Optional[Path] = None) -> "Kit":
+        """`content_dir`: where earlier runs wrote their files (QR codes and charts found there
+        are reused when their inputs are unchanged)."""
+        store = Reuse(content_dir)
+        return cls(site, rollup.build(corpus, cat), store, sharing.QrCodes(store))
+
+    def impact(self, group: str, key, corpus: Corpus, t: Labels, lang: str) -> tuple:
+        """(impact section view, {chart path: svg}) of a technology, sector or pollutant area."""
+        if (group, key, lang) not in self.impacts:
+            self.impacts[(group, key, lang)] = rollup_pages.impact_section(
+                self.rollups[(group, key)], page_path(group, key), t, corpus, lang, self.reuse)
+        return self.impacts[(group, key, lang)]
+
+    def case(self, case: Case, corpus: Corpus, t: Labels, lang: str) -> tuple[dict, dict]:
+        """(additions to the page view, additions to the front matter)."""
+        return ({"share": sharing.share_box("cases", case, self.site, t, lang, self.qr)},
+                {"structured_data": linkpreview.script_json(linkpreview.case_data(case, corpus, self.site, lang))})
+
+    def technology(self, tech: Technology, corpus: Corpus, t: Labels, lang: str) -> tuple[dict, dict]:
+        impact, _ = self.impact("technologies", tech.id, corpus, t, lang)
+        return ({"share": sharing.share_box("technologies", tech, self.site, t, lang, self.qr), "impact": impact},
+                {"structured_data": linkpreview.script_json(
+                    linkpreview.technology_data(tech, corpus, self.site, lang))})
+
+    def facet(self, facet: str, key, corpus: Corpus, t: Labels, lang: str) -> dict:
+        if facet not in FEED_FACETS:
+            return {"impact": None, "feed": None}
+        page = page_path(facet, key)
+        impact, _ = self.impact(facet, key, corpus, t, lang)
+        label = corpus.vocab[facet].label(key, lang)
+        return {"impact": impact,
+                "feed": Link(t.feed_facet.format(label=label), rel(page, feeds.feed_path(facet, key)))}
+
+    def cases_index(self, t: Labels) -> dict:
+        return {"feed": Link(t.feed_cases, rel(page_path("cases", "index"), feeds.feed_path()))}

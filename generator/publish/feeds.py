@@ -1,0 +1,87 @@
+"""Atom feeds of new cases, per language: all cases, per sector and per pollutant area.
+
+    feeds/cases.xml                  every case
+    feeds/sectors/<key>.xml          cases of one sector (one feed per sector, even empty)
+    feeds/pollutants/<key>.xml       cases of one pollutant area
+
+A case's date is when it appeared on the site: `history.record_dates` (the commit that added
+its record; its last change for <updated>). Entries are newest first, then by id. The entry
+id is the case's permanent short link, so a feed reader never sees one case twice. The feed's
+<updated> is its newest entry's, or the build date when it has none, so the same commit gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import datetime
+
+from generator.core.history import Dates, iso
+from generator.model.records import Case, Corpus
+from generator.pages.sharing import short_url
+from generator.core.siteinfo import SiteInfo
+from generator.core.labels import Labels
+
+ATOM = "http://www.w3.org/2005/Atom"
+FACETS = ("sectors", "pollutants")
+
+
+def feed_path(facet: str | None = None, key: str | None = None) -> str:
+    """Path of a feed inside a language folder."""
+    return "feeds/cases.xml" if facet is None else f"feeds/{facet}/{key}.xml"
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    element.text = text
+    return element
+
+
+def _entry(feed: ET.Element, case: Case, dates: Dates, corpus: Corpus, site: SiteInfo, lang: str) -> None:
+    entry = ET.SubElement(feed, "entry")
+    _text(entry, "id", short_url(site, lang, "cases", case.id))
+    _text(entry, "title", case.title[lang])
+    _text(entry, "published", iso(dates.published))
+    _text(entry, "updated", iso(dates.updated))
+    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
+                                  "href": site.absolute(lang, f"cases/{case.id}/")})
+    _text(entry, "summary", " ".join(case.summary[lang].split()))
+    terms = [("sectors", case.sector)] + [("pollutants", p) for p in case.pollutants]
+    for facet, key in terms:
+        ET.SubElement(entry, "category", {"term": key, "scheme": site.absolute(lang, f"{facet}/"),
+                                          "label": corpus.vocab[facet].label(key, lang)})
+
+
+def atom(title: str, path: str, page: str, cases: list[Case], dates: dict, corpus: Corpus,
+         site: SiteInfo, t: Labels, lang: str, built: datetime) -> str:
+    """One feed. `path`: the feed's own path, `page`: the page it belongs to (inside the
+    language folder)."""
+    ordered = sorted(cases, key=lambda c: (-dates[c.id].published.timestamp(), c.id))
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": site.tag(lang)})
+    _text(feed, "id", site.absolute(lang, path))
+    _text(feed, "title", title)
+    updated = max((dates[c.id].updated for c in ordered), default=built)
+    _text(feed, "updated", iso(updated))
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": site.absolute(lang, path)})
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": site.absolute(lang, page)})
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", t.feed_author)
+    _text(author, "uri", site.absolute(lang))
+    for case in ordered:
+        _entry(feed, case, dates[case.id], corpus, site, lang)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def feed_files(corpus: Corpus, facets: dict, dates: dict, site: SiteInfo, t: Labels, lang: str,
+               built: datetime) -> dict[str, str]:
+    """{path inside the language folder: Atom XML}. `facets`: the catalogue's facets."""
+    files = {feed_path(): atom(t.feed_title_all, feed_path(), "cases/", list(corpus.cases), dates,
+                               corpus, site, t, lang, built)}
+    for facet in FACETS:
+        for key in corpus.vocab[facet].terms:
+            label = corpus.vocab[facet].label(key, lang)
+            files[feed_path(facet, key)] = atom(
+                t.feed_title_facet.format(label=label), feed_path(facet, key), f"{facet}/{key}/",
+                facets[facet].get(key, []), dates, corpus, site, t, lang, built)
+    return files

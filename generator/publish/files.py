@@ -1,0 +1,86 @@
+"""Write the files the seminar kit publishes beside the pages, for every language:
+
+    c/<id>/, t/<id>/          short-link redirect pages and their QR codes   (sharing)
+    feeds/                    Atom feeds of new cases                         (feeds)
+    impact/                   the impact overview page and every chart        (rollup_pages)
+    data/index.md             the open data page with the data dictionary     (datapage)
+
+and, once, in the default language's folder (= the site root): data/*.json, data/cases.csv
+and schema/*.schema.json (opendata). Each language folder's owned sub-folders are made to
+hold exactly these files (stale ones are removed), written only when their text changed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from generator.publish import datapage
+from generator.publish import feeds
+from generator.core import history
+from generator.publish import opendata
+from generator.render import env as render
+from generator.pages import impact as rollup_pages
+from generator.pages import sharing
+from generator.model.catalogue import Catalogue
+from generator.pages.kit import Kit
+from generator.core.output import PUBLISHED_DIRS, Changes, sync_tree
+from generator.core.project import Project
+from generator.model.records import Corpus
+from generator.core.labels import Labels, labels
+from generator.core.links import page_path
+
+
+
+def case_dates(project: Project, corpus: Corpus, built: datetime) -> dict:
+    paths = {c.id: [c.path] + [f"cases/{old}.yaml" for old in c.former_ids] for c in corpus.cases}
+    return history.record_dates(project.root, paths, built)
+
+
+def _page(template: str, view: dict, t: Labels, lang: str, title: str, description: str, source: str,
+          edit_path: str) -> str:
+    """A generated page; "edit this page" opens `edit_path`, where most of its text comes from."""
+    meta = render.front_matter(title=title, description=description, generated_from=source, edit_path=edit_path)
+    return render.environment().get_template(template).render(page=view, t=t, lang=lang, front_matter=meta)
+
+
+def _locale_file(lang: str) -> str:
+    return f"generator/locales/{'zh' if lang.startswith('zh') else 'en'}.yaml"
+
+
+def impact_files(kit: Kit, corpus: Corpus, cat: Catalogue, t: Labels, lang: str) -> dict[str, str]:
+    view, files = rollup_pages.impact_index(kit.rollups, corpus, cat, t, lang, kit.reuse)
+    files[page_path("impact", "index")] = _page("impact_index.md.j2", view, t, lang, view["title"],
+                                                view["intro"], "cases/*.yaml", _locale_file(lang))
+    for group, key in sorted(kit.rollups):
+        files.update(kit.impact(group, key, corpus, t, lang)[1])
+    return files
+
+
+def language_files(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, lang: str,
+                   built: datetime, dates: dict, schemas: dict) -> dict[str, str]:
+    t = labels(lang)
+    files = sharing.short_link_files(corpus, kit.site, t, lang, kit.qr)
+    files.update(feeds.feed_files(corpus, cat.facets, dates, kit.site, t, lang, built))
+    files.update(impact_files(kit, corpus, cat, t, lang))
+    view = datapage.data_page(schemas, corpus, kit.site, t, lang, built)
+    field_texts = "schema/case.schema.json" if lang == "en" else "generator/locales/schema.zh.yaml"
+    files[datapage.PAGE] = _page("data_page.md.j2", view, t, lang, view["title"], view["intro"],
+                                 "schema/*.schema.json", field_texts)
+    if lang == kit.site.default:
+        files.update(opendata.open_data_files(project, corpus, kit.site, built))
+    return files
+
+
+def edition_files(corpus: Corpus, kit: Kit, lang: str) -> dict[str, str]:
+    """What a converted edition needs of its own: its short links and their QR codes (the QR
+    code must encode the edition's own address)."""
+    return sharing.short_link_files(corpus, kit.site, labels(lang), lang, kit.qr)
+
+
+def write(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, langs, changes: Changes) -> None:
+    built = history.build_date(project.root)
+    dates = case_dates(project, corpus, built)
+    schemas = {name: opendata.load_schema(project, name) for _, name in opendata.KINDS}
+    for lang in langs:
+        files = language_files(project, corpus, cat, kit, lang, built, dates, schemas)
+        sync_tree(project.content_dir / lang, files, PUBLISHED_DIRS, changes)

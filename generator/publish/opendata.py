@@ -1,0 +1,168 @@
+"""Open data: the records as files anyone can download, with their licence and build date.
+
+Publishes, at the site root (once, not per language):
+
+    data/cases.json          every case record, exactly as in cases/<id>.yaml
+    data/cases.csv           one row per case; columns follow the case schema
+    data/technologies.json   every technology record
+    data/datapackage.json    a Frictionless Data Package descriptor: licence, date, files
+    schema/*.schema.json     the JSON Schemas the records are checked against
+
+The records are the validated YAML data, key for key, with one change: in Chinese text the
+spaces that YAML line folding puts between two Chinese characters are removed (as on the
+pages). The CSV carries bilingual text as <field>_en / <field>_zh, lists of keys joined with
+';', and nested parts (figures, sources) as compact JSON. Its text cells are quoted and guarded
+against spreadsheet formulas (`formula_guard`: a text beginning with = + - @ tab or CR gets a
+leading '); numeric columns (integer or number in the schema) are written as plain numbers.
+Everything is sorted or in record order, so the same records and build date give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from generator.publish import evidence_data
+from generator.core.formula_guard import csv_text
+from generator.core.history import iso
+from generator.core.project import Project
+from generator.model.records import Corpus, tidy_zh
+from generator.core.siteinfo import SiteInfo
+from generator.check.yamlsrc import load_file
+
+KINDS = (("cases", "case"), ("technologies", "technology"))
+CSV_LIST_SEPARATOR = ";"
+TITLE = {"en": "Cleaner Production Partnership Programme: cases and technologies",
+         "zh": "清潔生產伙伴計劃：個案及技術"}
+
+
+def _tidy(value):
+    """Record data with Chinese line-folding spaces removed from every {en, zh} text."""
+    if isinstance(value, dict):
+        if set(value) == {"en", "zh"} and isinstance(value["zh"], str):
+            return {"en": value["en"], "zh": tidy_zh(value["zh"])}
+        return {k: _tidy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    return value
+
+
+def record_data(project: Project, corpus: Corpus, kind: str) -> list[dict]:
+    """The records of one kind ('cases' or 'technologies') as published, sorted by id."""
+    records = corpus.cases if kind == "cases" else corpus.technologies
+    return [_tidy(load_file(project.root / r.path, project.root)[0].data) for r in records]
+
+
+def load_schema(project: Project, name: str) -> dict:
+    return json.loads((project.schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def _is_text(node: dict) -> bool:
+    return node.get("$ref") == "#/definitions/text"
+
+
+def csv_columns(schema: dict) -> list[tuple[str, str, str]]:
+    """(column, field, encoding) for every top-level field of a record schema, in schema order.
+    encoding is 'text' (one language of a bilingual text), 'list', 'json' or 'value'."""
+    out = []
+    for name, node in schema["properties"].items():
+        if _is_text(node):
+            out += [(f"{name}_en", name, "text"), (f"{name}_zh", name, "text")]
+        elif node.get("type") == "array" and node.get("items", {}).get("type") == "string":
+            out.append((name, name, "list"))
+        elif node.get("type") in ("array", "object"):
+            out.append((name, name, "json"))
+        else:
+            out.append((name, name, "value"))
+    return out
+
+
+def _cell(record: dict, column: str, field: str, encoding: str):
+    """The value of one CSV cell: text, or an int or float for a number (written unquoted)."""
+    value = record.get(field)
+    if value is None:
+        return ""
+    if encoding == "text":
+        return value[column.rsplit("_", 1)[1]]
+    if encoding == "list":
+        return CSV_LIST_SEPARATOR.join(value)
+    if encoding == "json":
+        return json.dumps(value, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+def cases_csv(records: list[dict], schema: dict) -> str:
+    """UTF-8 CSV with a byte-order mark (so spreadsheet programs read the Chinese correctly);
+    text cells quoted and guarded against formulas, numbers plain."""
+    columns = csv_columns(schema)
+    rows = [[c for c, _, _ in columns]]
+    rows += [[_cell(record, *column) for column in columns] for record in records]
+    return "\ufeff" + csv_text(rows)
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, allow_nan=False, ensure_ascii=False, indent=2) + "\n"
+
+
+def _envelope(kind: str, schema_name: str, records: list, site: SiteInfo, built: datetime) -> dict:
+    return {"title": TITLE, "kind": kind, "license": site.licence, "build_date": iso(built),
+            "site": site.url, "schema": f"{site.url}schema/{schema_name}.schema.json",
+            "count": len(records), kind: records}
+
+
+def _table_schema(schema: dict) -> dict:
+    fields = []
+    for column, field, encoding in csv_columns(schema):
+        node = schema["properties"][field]
+        kind = {"integer": "integer", "number": "number", "boolean": "boolean"}.get(node.get("type"), "string")
+        fields.append({"name": column, "type": "string" if encoding != "value" else kind,
+                       "description": node.get("description", "")})
+    return {"fields": fields, "primaryKey": "id"}
+
+
+def datapackage(site: SiteInfo, built: datetime, schemas: dict) -> dict:
+    licence = site.licence
+    return {
+        "profile": "data-package", "name": "cpsite-cppp", "title": TITLE["en"],
+        "homepage": site.url, "created": iso(built),
+        "licenses": [{"name": licence["id"], "title": licence["title"], "path": licence["url"]}],
+        "resources": [
+            {"name": "cases", "path": "cases.json", "format": "json", "mediatype": "application/json",
+             "encoding": "utf-8", "jsonschema": f"{site.url}schema/case.schema.json"},
+            {"name": "cases-table", "path": "cases.csv", "format": "csv", "mediatype": "text/csv",
+             "encoding": "utf-8-sig", "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+             "schema": _table_schema(schemas["case"])},
+            {"name": "technologies", "path": "technologies.json", "format": "json",
+             "mediatype": "application/json", "encoding": "utf-8",
+             "jsonschema": f"{site.url}schema/technology.schema.json"},
+            {"name": "technology-evidence", "path": "technology-evidence.json", "format": "json",
+             "mediatype": "application/json", "encoding": "utf-8"},
+            {"name": "technology-evidence-table", "path": "technology-evidence.csv", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8-sig",
+             "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+             "schema": {"fields": [{"name": c, "type": "number" if c in ("value", "low", "high") else
+                                    "integer" if c == "price_year" else "string"} for c in evidence_data.COLUMNS]}},
+        ],
+    }
+
+
+def open_data_files(project: Project, corpus: Corpus, site: SiteInfo, built: datetime) -> dict[str, str]:
+    """{path inside the default language folder (= the site root): text}."""
+    schemas = {name: load_schema(project, name) for _, name in KINDS}
+    files = {}
+    for kind, name in KINDS:
+        records = record_data(project, corpus, kind)
+        files[f"data/{kind}.json"] = _dumps(_envelope(kind, name, records, site, built))
+        if kind == "cases":
+            files["data/cases.csv"] = cases_csv(records, schemas[name])
+        files[f"schema/{name}.schema.json"] = (project.schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")
+    rows = evidence_data.evidence_rows(corpus)
+    files["data/technology-evidence.csv"] = evidence_data.evidence_csv(rows)
+    files["data/technology-evidence.json"] = evidence_data.evidence_json(rows, {
+        "title": TITLE, "kind": "technology-evidence", "license": site.licence, "build_date": iso(built),
+        "site": site.url})
+    files["data/datapackage.json"] = _dumps(datapackage(site, built, schemas))
+    return files
+

@@ -1,0 +1,200 @@
+"""The search step: index a built site with Pagefind, then write what the browser needs to
+read queries the way the site is written. Runs after the whole site (every language) is built,
+on the folder being built; the MkDocs adapter calls `index_site`, this module never imports
+mkdocs.
+
+- Pagefind (the extended build from the `pagefind[extended]` wheel, run as
+  `python -m pagefind`) writes <site>/pagefind/: one index per `<html lang>`. Only what is
+  inside `data-pagefind-body` is indexed (the article, not navigation, header or footer; see
+  overrides/main.html); heading permalinks are left out.
+- Chinese is indexed character by character. Pagefind cuts Chinese into words twice, with
+  different dictionaries: at indexing (its own) and in the browser (the browser's ICU). When
+  they disagree a query finds nothing: on a Simplified page 热泵 is one indexed word, but the
+  browser searches 热 and 泵, and no indexed word starts with 泵. So Pagefind reads a copy of
+  each article with a zero-width space between Chinese characters (invisible in excerpts),
+  and the browser searches characters too, as a phrase where the order matters
+  (overrides/assets/javascripts/cpsite-query.js). The copy also has the page's search
+  keywords (synonyms, from `data-cp-keywords`) as text. The pages themselves are not changed.
+- <site>/assets/search/<index language>.json, per index language (e.g. en.json,
+  zh-hant.json): the interface strings of that language (from .generated/search/terms.json,
+  converted to Simplified for a Simplified edition), and the cross-script map of
+  `search_script`, built from that language's indexed text, and the share of pages each
+  very common Chinese character is on.
+- <site>/assets/search/<index language>-records.json: the case and technology pages in the
+  find page's order and which of them carry each facet value, so the find page combines and
+  counts facets without a search per value.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from generator.search import script as search_script
+from generator.core.project import Project
+from generator.model.records import LANGS
+from generator.search.stable import stabilise
+from generator.search.terms import terms_path
+
+EXCLUDE = ".headerlink"          # the ¶ permalinks Markdown adds to headings
+FRAGMENT_MAGIC = b"pagefind_dcd"
+BODY_START = "<div data-pagefind-body>"   # overrides/main.html wraps the article in it
+HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
+KEYWORDS = re.compile(r'<span data-cp-keywords="([^"]*)"></span>')   # see search_terms.page_keywords
+BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
+class SearchIndexFailed(Exception):
+    """Pagefind did not finish; the message holds its output."""
+
+
+def indexable_copy(site: Path, dest: Path) -> int:
+    """Write, for every page with an article to index, a page holding only that article (and
+    the page language), its keywords as text, Chinese characters separated. Returns the
+    number of pages."""
+    count = 0
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site)
+        if rel.parts[0] == "pagefind":
+            continue
+        html = page.read_text(encoding="utf-8")
+        start, end = html.find(BODY_START), html.rfind("</article>")
+        lang = HTML_LANG.search(html)
+        if start < 0 or end < start or not lang:
+            continue
+        article = KEYWORDS.sub(r"<p>\1</p>", html[start:end])
+        article = BETWEEN_HAN.sub("\u200b", article)
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        (dest / rel).write_text(f'<!doctype html><html lang="{lang.group(1)}"><head><meta charset="utf-8"></head>'
+                                f"<body>{article}</body></html>\n", encoding="utf-8")
+        count += 1
+    return count
+
+
+def run_pagefind(site: Path) -> None:
+    """Index `site` into <site>/pagefind (replacing what was there)."""
+    output = site / "pagefind"
+    shutil.rmtree(output, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="cpsite-index-") as tmp:
+        if not indexable_copy(site, Path(tmp)):
+            raise SearchIndexFailed(f"no page in {site} has an article to index ({BODY_START})")
+        command = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output.resolve()),
+                   "--exclude-selectors", EXCLUDE]
+        done = subprocess.run(command, capture_output=True, text=True)
+    problems = [line for line in (done.stdout + done.stderr).splitlines()
+                if "not valid" in line or line.startswith(("Error", "error"))]
+    if done.returncode != 0 or problems or not (output / "pagefind-entry.json").is_file():
+        raise SearchIndexFailed("\n".join(problems) or (done.stdout + done.stderr).strip()
+                                or f"pagefind exited with {done.returncode}")
+
+
+def read_fragments(site: Path) -> dict[str, list[dict]]:
+    """{index language: [page records as Pagefind stored them (url, content, meta, filters),
+    each with its result id]}."""
+    pages: dict[str, list[dict]] = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        if data.startswith(FRAGMENT_MAGIC):
+            data = data[len(FRAGMENT_MAGIC):]
+        page_id = path.name[:-len(".pf_fragment")]      # <lang>_<hash>, the id of a search result
+        record = dict(json.loads(data), id=page_id)
+        pages.setdefault(page_id.rsplit("_", 1)[0], []).append(record)
+    return pages
+
+
+def source_language(index_lang: str) -> str:
+    """The hand-written language whose terms serve an index language ('zh-hant' -> 'zh')."""
+    for lang in LANGS:
+        if index_lang == lang or index_lang.startswith(lang + "-"):
+            return lang
+    return LANGS[0]
+
+
+def query_data(records: list[dict], terms: dict) -> dict:
+    runs: Counter = Counter()
+    pages_with: Counter = Counter()       # Chinese character -> number of pages that have it
+    for record in records:
+        texts = [record.get("content", ""), *record.get("meta", {}).values()]
+        chars = set()
+        for text in texts:   # the index separates words (and here characters) with zero-width spaces
+            found = search_script.han_runs(text.replace("\u200b", ""))
+            runs.update(found)
+            chars.update(*found)
+        pages_with.update(chars)
+    script = search_script.script_of(runs)
+    data = {"script": script, "fold": search_script.fold_map(runs, script) if script else {"chars": {}, "pairs": {}}}
+    # Characters on more than half of the pages, with that share (0-100): the browser leaves
+    # the commonest out of the words it ranks by when a Chinese run has rarer ones (see
+    # cpsite-query.js); on nearly every page they rank nothing and only slow the search.
+    data["common"] = {c: round(100 * n / len(records)) for c, n in sorted(pages_with.items())
+                      if records and n * 2 > len(records)}
+    convert = (lambda text: search_script.convert(text, script)) if script else (lambda text: text)
+    data["strings"] = {key: convert(text) for key, text in sorted(terms["strings"].items())}
+    return data
+
+
+def _delta(positions: list[int]) -> list[int]:
+    return [b - a for a, b in zip([-1, *positions], positions)]
+
+
+def _sort_value(text: str):
+    """A sort value from page meta: a number, or [unit, number] for costs (never compared across units)."""
+    text = text.replace("\u200b", "").strip()
+    unit, _, number = text.rpartition(" ")
+    return [unit, float(number)] if unit else float(number)
+
+
+def facet_data(records: list[dict]) -> dict:
+    """The records of the find page (pages with a `kind` filter) in the order it lists them
+    (cases newest first, then technologies by name) and, per facet value, the positions of
+    the records that carry it, delta-encoded ([3, 1, 4] means 2, 3, 7; see cpsite-find.js)."""
+    chosen = [r for r in records if r["filters"].get("kind")]
+
+    def order(r):
+        year = max((int(y) for y in r["filters"].get("year", ())), default=0)
+        return (r["filters"]["kind"][0] != "case", -year, r["meta"].get("title", "").replace("\u200b", ""), r["url"])
+    chosen.sort(key=order)
+    facets: dict = {}
+    for position, record in enumerate(chosen):
+        for name, values in record["filters"].items():
+            for value in values:
+                facets.setdefault(name, {}).setdefault(value, []).append(position)
+    sorts = {}
+    for position, record in enumerate(chosen):
+        for key, value in record["meta"].items():
+            if key.startswith("cp_") and key != "cp_headline":
+                sorts.setdefault(key[3:], [None] * len(chosen))[position] = _sort_value(value)
+    return {"ids": [r["id"] for r in chosen],
+            "sort": dict(sorted(sorts.items())),
+            "headline": [r["meta"].get("cp_headline", "").replace("\u200b", "") or None for r in chosen],
+            "facets": {name: {value: _delta(p) for value, p in sorted(values.items())}
+                       for name, values in sorted(facets.items())}}
+
+
+def _write(path: Path, text: str) -> None:
+    """Into the folder being built (fresh for every build), readable like the rest of the site."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def index_site(site: Path, project_root: Path) -> dict[str, int]:
+    """Index `site` and write the query data. Returns {index language: pages indexed}."""
+    run_pagefind(site)
+    stabilise(site / "pagefind")
+    terms = json.loads(terms_path(Project(project_root)).read_text(encoding="utf-8"))
+    counts = {}
+    for index_lang, records in sorted(read_fragments(site).items()):
+        data = query_data(records, terms[source_language(index_lang)])
+        text = json.dumps(data, allow_nan=False, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        _write(site / "assets" / "search" / f"{index_lang}.json", text)
+        text = json.dumps(facet_data(records), allow_nan=False, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        _write(site / "assets" / "search" / f"{index_lang}-records.json", text)
+        counts[index_lang] = len(records)
+    return counts

@@ -1,0 +1,245 @@
+"""The MkDocs adapter: the only module that imports mkdocs.
+
+- Before the first build of a run, validate and generate (a bad record stops the build with
+  the same file:line:col messages as `cpsite validate`, before anything is written).
+- One build at a time (`build_lock`): from on_config, before anything is written, until the
+  site is published, a build holds the project's lock (content/ and .generated/ are shared)
+  and, for `mkdocs build`, the lock beside its output folder; a second build waits.
+- Every build (`mkdocs build` and each `mkdocs serve` rebuild) writes into its own staging
+  folder beside the output folder and swaps it in only at the very end (`site_swap`: in one
+  step on Linux), so a failed build leaves the previous site folder exactly as it was.
+- `mkdocs serve`: a failed rebuild prints why and the server goes on serving the last good
+  site with the messages on top of every page (`serve_errors`), instead of hanging.
+- The first SIGINT/SIGTERM stops MkDocs cleanly (`signals`), which ends the server and its
+  children; staging folders and locks are let go at exit.
+- Generated pages get "edit" links to the record they came from.
+- After the last language is built, sitemap.xml (with hreflang alternates) is written from the
+  pages MkDocs built, replacing the one the i18n plugin makes (generator/site/sitemap.py says why).
+
+mkdocs-static-i18n builds each extra language by calling MkDocs' build() again from its own
+on_post_build, so every event here can run several times per run; the depth counter tells
+the outermost build apart.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import re
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from generator.core import history
+from generator.site import serve_errors
+from generator.core import signals
+from generator.build import swap as site_swap
+from generator.core import siteinfo
+from generator.site import sitemap
+from generator.build.lock import BuildLock, LockTimeout, output_lock_path, project_lock_path, timeout_from_environment
+from generator.build.generate import generate
+from generator.site.theme import fix_theme_markup
+from generator.core.problems import ValidationFailed
+from generator.core.project import Project, source_date_epoch
+from generator.edition.write import fill_language_config, source_edit_url
+from generator.search.index import SearchIndexFailed, index_site
+
+log = logging.getLogger("mkdocs.cpsite")
+
+_state = {"command": None, "final": None, "staging": None, "lock": None, "depth": 0, "pages": set(),
+          "build_error": None}
+
+
+class _WarningCounter(logging.Handler):
+    """Counts MkDocs warnings: with --strict, MkDocs aborts only after on_post_build, so the
+    swap must not happen when any warning was logged. Keeps them to say why a rebuild failed."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.messages = []
+
+    @property
+    def count(self) -> int:
+        return len(self.messages)
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+_warnings = _WarningCounter()
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
+    signals.stop_on_first_signal()
+    atexit.register(_cleanup)
+
+
+def _records_edit_base(config) -> str | None:
+    repo = config.repo_url
+    base = (config.extra or {}).get("edit_records_uri")
+    return f"{repo.rstrip('/')}/{base.strip('/')}/" if repo and base else None
+
+
+@event_priority(100)
+def on_config(config):
+    # Dates in the output (sitemap, feeds, open data) come from the last commit, not the clock.
+    epoch = source_date_epoch(Path(config.config_file_path).parent)
+    if epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    if "i18n" in config.plugins:   # zh-Hans site name and nav titles from zh, before i18n reads them
+        root = Path(config.config_file_path).parent
+        fill_language_config(config.plugins["i18n"].config["languages"], Project(root))
+    if _state["command"] in ("build", "gh-deploy", "serve") and _state["final"] is None:
+        _start_staged_build(config)
+    return config
+
+
+def _start_staged_build(config) -> None:
+    """Take the locks, then point MkDocs at a fresh staging folder (before anything is written)."""
+    final = Path(config.site_dir)
+    private = _state["command"] == "serve"     # serve's folder is its own temporary one
+    paths = [project_lock_path(Path(config.config_file_path).parent)]
+    paths += [] if private else [output_lock_path(final)]
+    try:
+        lock = BuildLock(paths, timeout=timeout_from_environment(), say=log.info)
+        lock.acquire()
+    except (LockTimeout, ValueError) as failed:
+        raise PluginError(str(failed)) from None
+    if not private:
+        site_swap.remove_leftovers(final)
+    staging = site_swap.staging_dir_for(final)
+    staging.mkdir(parents=True)
+    _state.update(final=final, staging=staging, lock=lock)
+    config.site_dir = str(staging)
+    _warnings.messages = []
+    logging.getLogger("mkdocs").addHandler(_warnings)
+
+
+def on_pre_build(config):
+    _state["depth"] += 1
+    if _state["depth"] > 1:
+        return
+    project = Project(Path(config.config_file_path).parent)
+    _state["pages"] = set()
+    try:
+        _, changes = generate(project, edit_base=_records_edit_base(config), site=_site_info(config))
+    except ValidationFailed as failed:
+        _cleanup()
+        raise PluginError("Invalid records; nothing was built:\n" + failed.report()) from None
+    if changes:
+        log.info("cpsite: %d generated file(s) written, %d removed", len(changes.written), len(changes.removed))
+
+
+def on_page_context(context, page, config, nav):
+    edit_path = page.meta.get("edit_path")
+    base = _records_edit_base(config)
+    if page.meta.get("generated_from"):
+        page.edit_url = base + edit_path if base and edit_path else None
+    else:
+        page.edit_url = source_edit_url(page.edit_url, page.file.src_uri)
+    return context
+
+
+def _site_info(config) -> siteinfo.SiteInfo:
+    i18n = config.plugins.get("i18n")
+    languages = [(lang.locale, bool(lang.default)) for lang in i18n.config.languages] if i18n else []
+    return siteinfo.from_settings(config.site_url, config.extra, languages, config.use_directory_urls)
+
+
+def _write_sitemap(config) -> None:
+    built = history.build_date(Path(config.config_file_path).parent)
+    text = sitemap.sitemap_xml(_state["pages"], _site_info(config), lastmod=built.strftime("%Y-%m-%d"))
+    site_dir = Path(_state["staging"] or config.site_dir)
+    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(sitemap.gzipped(text))
+
+
+@event_priority(-200)
+def on_post_build(config):
+    _state["depth"] -= 1
+    if _state["depth"] > 0:
+        return
+    if config.strict and _warnings.count:
+        _cleanup()
+        return
+    _write_sitemap(config)
+    if _state.get("404"):
+        (Path(config.site_dir) / "404.html").write_text(_state.pop("404"), encoding="utf-8")
+    _index(config)
+    if _state["staging"] is None:
+        return
+    final, staging = _state["final"], _state["staging"]
+    how = site_swap.publish(staging, final)
+    log.debug("cpsite: published %s (%s)", final, how)
+    config.site_dir = str(final)
+    _state["staging"] = None
+    _cleanup()
+
+
+def _index(config):
+    """Search index of every language, on the folder being built (staging or serve's)."""
+    started = time.monotonic()
+    try:
+        counts = index_site(Path(config.site_dir), Path(config.config_file_path).parent)
+    except SearchIndexFailed as failed:
+        _cleanup()
+        raise PluginError(f"Search index failed; nothing was published:\n{failed}") from None
+    log.info("cpsite: search index: %s (%.1f s)", ", ".join(f"{lang} {n} pages" for lang, n in counts.items()),
+             time.monotonic() - started)
+
+
+def on_build_error(error):
+    _state["build_error"] = _failure_reason(error)
+    _cleanup()
+
+
+def _failure_reason(error) -> str:
+    """Why a build failed: the validation report, or the strict-mode warnings, or the error."""
+    text = str(error) or type(error).__name__
+    if _warnings.messages and "strict mode" in text:
+        text += "\n" + "\n".join(_warnings.messages)
+    return text
+
+
+def _explain(error) -> str:
+    """For the dev server: the reason on_build_error kept (MkDocs then raises a bare
+    "Aborted with a BuildError!"), or the error itself when it came before the build started."""
+    reason, _state["build_error"] = _state["build_error"], None
+    return reason or f"{type(error).__name__}: {error}"
+
+
+def on_serve(server, config, builder):
+    """A failed rebuild is printed and shown on top of every page, and requests no longer wait
+    for it (MkDocs holds them until a rebuild succeeds)."""
+    rebuild = serve_errors.KeepServing(server.builder, _explain, log.error)
+    server.builder = rebuild
+    server.set_app(serve_errors.ErrorBanner(server.get_app(), lambda: rebuild.failure))
+    return server
+
+
+def _cleanup():
+    """End the current build: remove its staging folder (if not published) and let go of the locks."""
+    if _state["staging"] is not None:
+        site_swap.remove_folder(_state["staging"])
+    if _state["lock"] is not None:
+        _state["lock"].release()
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    _state.update(final=None, staging=None, lock=None, depth=0)
+
+
+def on_post_page(output, page, config):
+    _state["pages"].add(page.url)      # for sitemap.xml
+    return fix_theme_markup(output)
+
+
+def on_post_template(output_content, template_name, config):
+    output = fix_theme_markup(output_content) if template_name.endswith(".html") else output_content
+    if template_name == "404.html" and _state["depth"] == 1:
+        # every language build writes site/404.html; keep the default one. The i18n plugin gives
+        # its language links a doubled slash there ("//zh/" reads as a host), so mend them.
+        _state["404"] = re.sub(r'href="//+', 'href="/', output)
+    return output
