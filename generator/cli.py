@@ -1,7 +1,7 @@
 """Command line: `cpsite validate`, `cpsite generate`, `cpsite build`, `cpsite serve`.
 
 The editors' commands (new-case, import, l10n-status, l10n-mark, check-site) live in
-`cli_editors`. Thin on purpose: each command parses its options and calls one function of the
+`editors.commands`. Thin on purpose: each command parses its options and calls one function of the
 pipeline.
 MkDocs is only ever started as a separate process, so this module never imports it; SIGINT
 and SIGTERM are passed on to that process, and the command waits for it to end (`signals`).
@@ -37,11 +37,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from generator.build.generate import generate
+    from generator.build.generate import generate   # imported when used: `cpsite validate` stays quick
+    from generator.site.config import load as load_site
 
     project = Project.find()
     try:
-        result, changes = generate(project, edit_base=args.edit_base)
+        result, changes = generate(project, load_site(project.root), edit_base=args.edit_base)
     except ValidationFailed as failed:
         print(failed.report(), file=sys.stderr)
         return 1

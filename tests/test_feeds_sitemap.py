@@ -11,8 +11,8 @@ import pytest
 
 import gitrepo
 from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
+from generator.site.config import load as load_site
 from generator.core import history
-from generator.core import siteinfo
 from generator.core.project import Project
 from generator.core.siteinfo import from_settings
 from generator.site.sitemap import sitemap_xml
@@ -79,7 +79,7 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site, corpus):
     urls = {u.find(f"{SM}loc").text: {link.get("hreflang"): link.get("href") for link in u.findall(f"{XHTML}link")}
             for u in root.findall(f"{SM}url")}
     assert set(urls) == _site_pages(site)
-    site_info = siteinfo.load(ROOT)          # languages from mkdocs.yml extra.hreflang
+    site_info = load_site(ROOT)          # languages from mkdocs.yml extra.hreflang
     for case in corpus.cases:
         want = {site_info.tag(lang): site_info.absolute(lang, f"cases/{case.id}/") for lang in site_info.languages}
         want["x-default"] = f"{BASE}cases/{case.id}/"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, StaticServer, copy_project, mkdocs_build
+from generator.site.config import load as load_site
 from generator.build.generate import generate
 from generator.core.project import Project
 from generator.site.linkcheck import URL_LIST, broken_links, read_urls, record_urls, site_urls
@@ -26,7 +27,7 @@ def rename(project: Path, keep_old_address: bool) -> None:
 def test_former_ids_get_redirect_pages_that_go_away_with_them(tmp_path):
     project = copy_project(tmp_path / "p")
     rename(project, keep_old_address=True)
-    generate(Project(project))
+    generate(Project(project), load_site(project))
     en = (project / f"content/en/cases/{OLD}/index.html").read_text()
     zh = (project / f"content/zh/cases/{OLD}/index.html").read_text()
     assert f'<meta http-equiv="refresh" content="0; url=../{NEW}/">' in en
@@ -35,7 +36,7 @@ def test_former_ids_get_redirect_pages_that_go_away_with_them(tmp_path):
     assert '<html lang="zh-Hant">' in zh and "<title>金屬加工廠引入更高效的熱泵</title>" in zh
     record = project / f"cases/{NEW}.yaml"
     record.write_text(record.read_text().replace(f"former_ids: [{OLD}]\n", ""))
-    _, changes = generate(Project(project))
+    _, changes = generate(Project(project), load_site(project))
     assert not (project / f"content/en/cases/{OLD}").exists()
     assert project / f"content/en/cases/{OLD}/index.html" in changes.removed
 

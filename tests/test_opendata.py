@@ -11,12 +11,13 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, ROOT, copy_project
+from generator.site.config import load as load_site
 from generator.publish import datadict
 from generator.core import history
 from generator.build.generate import generate
 from generator.core.formula_guard import FORMULA_STARTS, restore
 from generator.publish.opendata import csv_columns
-from generator.core.output import PUBLISHED_DIRS
+from generator.model.kinds import PUBLISHED_DIRS
 from generator.core.project import Project
 from generator.model.records import tidy_zh
 from generator.check.validate import record_files
@@ -134,7 +135,7 @@ def test_open_data_is_the_same_bytes_for_the_same_input(tmp_path, monkeypatch):
     outputs = []
     for name in ("one", "two"):
         project = copy_project(tmp_path / name, records_from=FIXTURES / "project")
-        generate(Project(project))
+        generate(Project(project), load_site(project))
         folder = project / "content" / "en"
         outputs.append({p.relative_to(folder).as_posix(): p.read_bytes()
                         for sub in PUBLISHED_DIRS for p in sorted((folder / sub).rglob("*"))
@@ -159,7 +160,7 @@ def test_publish_writes_only_into_its_own_folders(fixture_project, monkeypatch):
     real = publish.sync_tree
     monkeypatch.setattr(publish, "sync_tree", lambda root, files, owned, changes: written.extend(files)
                         or real(root, files, owned, changes))
-    generate(Project(fixture_project))
+    generate(Project(fixture_project), load_site(fixture_project))
     assert written and {path.split("/", 1)[0] for path in written} == set(PUBLISHED_DIRS)
 
 
@@ -217,7 +218,7 @@ def test_published_csv_of_a_record_with_formula_text(tmp_path, monkeypatch):
                         'title: {en: "=HYPERLINK(\\"https://example.org/x\\",\\"click\\")",')
     text = text.replace("summary: {en: Only the required fields.,", 'summary: {en: "-5 % energy, +1",')
     record.write_text(text.replace("year: 2012\n", 'year: 2012\ncompany: "@attacker"\n'), encoding="utf-8")
-    generate(Project(project))
+    generate(Project(project), load_site(project))
     raw = (project / "content/en/data/cases.csv").read_text(encoding="utf-8-sig")
     row = next(r for r in csv.DictReader(io.StringIO(raw, newline="")) if r["id"] == "fx-case-minimal")
     assert row["title_en"] == "'=HYPERLINK(\"https://example.org/x\",\"click\")"
@@ -232,7 +233,7 @@ def test_published_csv_of_a_record_with_formula_text(tmp_path, monkeypatch):
 @pytest.mark.parametrize("lang,words", [("en", ["OWASP", "single quote (')", "never changed"]),
                                         ("zh", ["OWASP", "單引號（'）", "從不改動"])])
 def test_data_page_says_how_formula_cells_are_written(fixture_project, lang, words):
-    generate(Project(fixture_project))
+    generate(Project(fixture_project), load_site(fixture_project))
     page = (fixture_project / "content" / lang / "data" / "index.md").read_text(encoding="utf-8")
     section = page[page.index("{ #csv }"):]
     for word in words:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
+from generator.site.config import load as load_site
 from generator.build.generate import generate
 from generator.core.project import Project
 from generator.check.validate import validate_project
@@ -99,7 +100,7 @@ def test_real_programme_data_is_valid():
 def test_one_edit_changes_both_languages(project):
     _edit(project, "funding.yaml", "ceiling: {amount: 450000, source: legco-2021}",
           "ceiling: {amount: 460000, source: legco-2021}")
-    generate(Project(project))
+    generate(Project(project), load_site(project))
     for lang, shown in (("en", "460,000"), ("zh", "460,000")):
         text = (project / ".generated/snippets" / lang / "programme/funding/matrix.md").read_text(encoding="utf-8")
         assert f'<data value="460000" data-field="funding:phases[3].rules[1].ceiling.amount"' in text
@@ -107,12 +108,12 @@ def test_one_edit_changes_both_languages(project):
 
 
 def test_generation_is_deterministic(project):
-    generate(Project(project))
+    generate(Project(project), load_site(project))
     first = {p: p.read_bytes() for p in sorted((project / "content").rglob("charts/*.svg"))}
     snippets = {p: p.read_bytes() for p in sorted((project / ".generated").rglob("programme/**/*.md"))}
     shutil.rmtree(project / ".generated")
     for p in first:
         p.unlink()
-    generate(Project(project))
+    generate(Project(project), load_site(project))
     assert first and {p: p.read_bytes() for p in first} == first
     assert {p: p.read_bytes() for p in snippets} == snippets

@@ -8,10 +8,11 @@ import markdown
 import pytest
 
 from conftest import FIXTURES
+from generator.site.config import load as load_site
 from generator.model import catalogue
 from generator.pages import language
 from generator.build.generate import generate
-from generator.core.output import GENERATED_DIRS
+from generator.model.kinds import GENERATED_DIRS
 from generator.core.project import Project
 from generator.model.records import LANGS, Text
 from generator.check.validate import validate_project
@@ -30,7 +31,7 @@ def _generated(project: Path) -> dict:
 
 
 def test_golden_pages(fixture_project, update_golden):
-    generate(Project(fixture_project), edit_base="https://example.org/repo/edit/main/")
+    generate(Project(fixture_project), load_site(fixture_project), edit_base="https://example.org/repo/edit/main/")
     got = _generated(fixture_project)
     if update_golden:
         for rel, text in got.items():
@@ -44,18 +45,18 @@ def test_golden_pages(fixture_project, update_golden):
 
 def test_second_run_writes_nothing(fixture_project):
     project = Project(fixture_project)
-    _, first = generate(project)
-    _, second = generate(project)
+    _, first = generate(project, load_site(project.root))
+    _, second = generate(project, load_site(project.root))
     assert first.written and not second.written and not second.removed
 
 
 def test_deleted_record_leaves_no_page(fixture_project):
     project = Project(fixture_project)
-    generate(project)
+    generate(project, load_site(project.root))
     page = fixture_project / "content/en/cases/fx-case-minimal.md"
     assert page.exists()
     (fixture_project / "cases/fx-case-minimal.yaml").unlink()
-    _, changes = generate(project)
+    _, changes = generate(project, load_site(project.root))
     assert not page.exists() and page in changes.removed
 
 

@@ -3,6 +3,7 @@ only when their inputs (and the code that draws them) are unchanged."""
 
 import segno
 
+from generator.site.config import load as load_site
 from generator.render import charts
 from generator.pages import sharing
 from generator.build.generate import generate
@@ -21,7 +22,7 @@ def test_same_address_gives_the_same_bytes():
 
 def test_second_run_reuses_codes_and_remakes_changed_ones(fixture_project, monkeypatch):
     project = Project(fixture_project)
-    generate(project)
+    generate(project, load_site(project.root))
     qr = fixture_project / "content/zh/c/fx-case-full/qr.svg"
     before = qr.read_text()
     made = []
@@ -32,11 +33,11 @@ def test_second_run_reuses_codes_and_remakes_changed_ones(fixture_project, monke
             made.append(args[0])
         return real_make(*args, **kwargs)
     monkeypatch.setattr(segno, "make", counting_make)
-    _, changes = generate(project)
+    _, changes = generate(project, load_site(project.root))
     assert made == [] and not changes.written            # nothing encoded, nothing written
     record = fixture_project / "cases/fx-case-full.yaml"
     record.write_text(record.read_text().replace("zh: 測試個案（所有欄位）", "zh: 測試個案（全部欄位）"))
-    _, changes = generate(project)
+    _, changes = generate(project, load_site(project.root))
     # only the codes whose title changed: the Traditional page's and the Simplified page's
     assert made == ["https://cpsite.example.org/zh/c/fx-case-full/", "https://cpsite.example.org/zh-Hans/c/fx-case-full/"]
     assert qr.read_text() != before and qr in changes.written
@@ -53,16 +54,16 @@ def test_a_stale_or_foreign_file_is_not_reused(tmp_path):
 
 def test_charts_are_reused_until_their_numbers_change(fixture_project, monkeypatch):
     project = Project(fixture_project)
-    generate(project)
+    generate(project, load_site(project.root))
     chart = fixture_project / "content/en/impact/cases-by-sectors.svg"
     before = chart.read_text()
     drawn = []
     real_bar_chart = charts.bar_chart
     monkeypatch.setattr(charts, "bar_chart", lambda *a, **k: drawn.append(a[0]) or real_bar_chart(*a, **k))
-    _, changes = generate(project)
+    _, changes = generate(project, load_site(project.root))
     assert drawn == [] and not changes.written
     record = fixture_project / "cases/fx-case-minimal.yaml"
     record.write_text(record.read_text().replace("sector: not-stated", "sector: textiles"))
-    generate(project)
+    generate(project, load_site(project.root))
     assert "Cases by sector" in drawn and chart.read_text() != before
     assert chart.read_text().count('fill="#00796b"') == 1       # one sector with cases now

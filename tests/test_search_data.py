@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from generator.site.config import load as load_site
 from generator.model import catalogue
 from generator.model import related
 from generator.search import script as search_script
@@ -83,7 +84,7 @@ def test_no_search_term_is_hard_coded_in_the_browser_code(corpus):
 
 
 def test_terms_file_is_written_by_generate(fixture_project):
-    generate(Project(fixture_project))
+    generate(Project(fixture_project), load_site(fixture_project))
     data = json.loads((fixture_project / ".generated/search/terms.json").read_text())
     assert sorted(data) == ["en", "zh"]
     assert data["zh"]["strings"]["search_none"] == "找不到結果"

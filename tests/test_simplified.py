@@ -11,10 +11,11 @@ import opencc
 import pytest
 
 from conftest import ROOT, copy_project
+from generator.site.config import load as load_site
 from generator.build.generate import generate
 from generator.core.project import Project
-from generator.edition.write import (LOCALE, convert_page, fill_language_config,
-                                          include_simplified_snippets, simplifier_for, source_edit_url)
+from generator.edition.write import LOCALE, convert_page, include_simplified_snippets, simplifier_for
+from generator.site.i18n import fill_language_config, source_edit_url
 from generator.edition.simplify import (CHARACTERS_CONFIG, TERMS_FILE, Simplifier, TermTable, opencc_only)
 from generator.check.validate import validate_project
 
@@ -132,7 +133,7 @@ def test_every_zh_file_gets_a_simplified_copy_and_stale_copies_go(fixture_projec
     guide.write_text("# 鍋爐指南\n\n更多資訊見[主頁](../index.md)。\n\n--8<-- \"zh/home-stats.md\"\n", encoding="utf-8")
     picture = fixture_project / "content/zh/guides/boiler.png"
     picture.write_bytes(bytes(range(256)))
-    generate(project)
+    generate(project, load_site(project.root))
     out = fixture_project / "content" / LOCALE
     assert (out / "guides/boilers.md").read_text(encoding="utf-8") == (
         "# 锅炉指南\n\n更多信息见[首页](../index.md)。\n\n--8<-- \"zh-Hans/home-stats.md\"\n")
@@ -140,10 +141,10 @@ def test_every_zh_file_gets_a_simplified_copy_and_stale_copies_go(fixture_projec
     assert (fixture_project / ".generated/snippets/zh-Hans/home-stats.md").is_file()
     zh_pages = sorted(p.relative_to(fixture_project / "content/zh") for p in (fixture_project / "content/zh").rglob("*"))
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == zh_pages
-    _, again = generate(project)
+    _, again = generate(project, load_site(project.root))
     assert not again, "a second run must write nothing"
     shutil.rmtree(guide.parent)
-    _, changes = generate(project)
+    _, changes = generate(project, load_site(project.root))
     assert not (out / "guides").exists()
     assert sorted(p.relative_to(out).as_posix() for p in changes.removed) == ["guides/boiler.png", "guides/boilers.md"]
 

@@ -17,7 +17,8 @@ from generator.search import terms as search_terms
 from generator.pages import sharing
 from generator.core import siteinfo
 from generator.pages.kit import Kit
-from generator.core.output import GENERATED_DIRS, Changes, sync_tree
+from generator.model.kinds import GENERATED_DIRS
+from generator.core.output import Changes, sync_tree
 from generator.core.problems import ValidationFailed
 from generator.core.project import Project
 from generator.model.records import EDITIONS, LANGS
@@ -26,13 +27,15 @@ from generator.edition.write import write_edition
 from generator.check.validate import Result, validate_project
 
 
-def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
-             site: Optional[siteinfo.SiteInfo] = None) -> tuple[Result, Changes]:
+def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[str] = None,
+             langs=LANGS) -> tuple[Result, Changes]:
+    """`site`: the published site's address and languages, from the site adapter
+    (generator.site.config.load, or the MkDocs hook)."""
     result = validate_project(project)
     if not result.ok:
         raise ValidationFailed(result.problems)
     cat = catalogue.build(result.corpus)
-    kit = Kit.of(result.corpus, cat, site or siteinfo.load(project.root), project.content_dir)
+    kit = Kit.of(result.corpus, cat, site, project.content_dir)
     changes = Changes()
     # Every QR code of the run (each language and the converted edition) at once, on every
     # core, before the pages that show them are rendered.

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from generator.core.problems import Problem
+from generator.core.problems import Problem, dotted
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 256 * 1024   # the largest real record is under 10 KB
@@ -170,13 +170,13 @@ class _Builder:
         out: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
-                self.problem(key_node, "E100", f"{_dotted(path) or 'record'}: keys must be plain names")
+                self.problem(key_node, "E100", f"{dotted(path) or 'record'}: keys must be plain names")
                 continue
             key = str(key_node.value)
             if key in out:
                 first = self.doc.key_positions[path + (key,)]
                 self.problem(key_node, "E102",
-                             f"{_dotted(path + (key,))}: duplicate key (first given on line {first[0]})")
+                             f"{dotted(path + (key,))}: duplicate key (first given on line {first[0]})")
                 continue
             self.doc.key_positions[path + (key,)] = (key_node.start_mark.line + 1,
                                                      key_node.start_mark.column + 1)
@@ -198,19 +198,9 @@ class _Builder:
         return self.unsafe(node, path)
 
     def unsafe(self, node, path: Path_) -> None:
-        self.problem(node, "E103", f"{_dotted(path) or 'record'}: YAML tag '{node.tag}' is not "
+        self.problem(node, "E103", f"{dotted(path) or 'record'}: YAML tag '{node.tag}' is not "
                                    "allowed (only plain values; tags are never executed)")
         return None
-
-
-def _dotted(path: Path_) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-dotted = _dotted
 
 
 def _mark_problem(display_path: str, mark, code: str, message: str) -> Problem:

@@ -1,6 +1,6 @@
 """Write generated files: only when their text changed, and remove the ones no longer made.
 
-The generator owns a fixed set of folders (GENERATED_DIRS inside each language folder, and
+The generator owns a fixed set of folders (model.kinds.OWNED_DIRS inside each language folder, and
 the snippets folder). Nothing outside them is touched, and inside them every file that this
 run did not produce is removed, so a deleted record leaves no page behind.
 """
@@ -12,10 +12,6 @@ import os
 import tempfile
 from pathlib import Path
 
-GENERATED_DIRS = ("cases", "technologies", "sectors", "pollutants", "initiatives", "years", "locations")
-# Folders the seminar kit writes beside the pages (generator/publish/files.py): short links and QR
-# codes, feeds, the impact and open data pages, the open data files.
-PUBLISHED_DIRS = ("c", "t", "feeds", "impact", "data", "schema")
 
 
 @dataclasses.dataclass

@@ -51,3 +51,11 @@ def summary(problems: list[Problem], records: int) -> str:
     if errors:
         return f"{errors} error(s), {warnings} warning(s) in {records} record(s)"
     return f"OK: {records} record(s) checked, {warnings} warning(s)"
+
+
+def dotted(path) -> str:
+    """A field's path as editors write it: ('figures', 0, 'unit') -> 'figures[0].unit'."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

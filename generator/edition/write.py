@@ -7,9 +7,8 @@
   `--8<-- "zh/…"` includes become `--8<-- "zh-Hans/…"`); other files are copied unchanged.
   Both zh-Hans folders belong to this module alone: what is no longer in zh disappears.
   Run it after everything else has written content/zh/.
-- `fill_language_config` gives the zh-Hans language of mkdocs-static-i18n the converted site
-  name, description and navigation titles of the zh language (unless mkdocs.yml sets them).
-- `source_edit_url` points "edit this page" of a converted page at its Traditional source.
+- `convert_value` converts a setting (text, or a mapping or list of texts) for the site
+  adapter, which gives the i18n plugin's zh-Hans language the converted zh settings.
 
 Nothing here imports MkDocs, and nothing converted is ever meant to be committed.
 """
@@ -28,8 +27,6 @@ from generator.edition.simplify import TERMS_FILE, Simplifier, TermTable
 SOURCE = "zh"                 # the Traditional edition's folder and locale
 LOCALE = EDITIONS[-1]         # "zh-Hans": the Simplified edition's folder, locale, URL segment and BCP 47 tag
 CONVERTED_SUFFIXES = (".md", ".html", ".htm", ".txt")
-LANGUAGE_KEYS = ("site_name", "site_description", "site_author", "copyright",
-                 "nav_translations", "admonition_translations")
 
 # Parts of a page that are addresses, not text: link and image targets, reference-style link
 # definitions and the values of HTML attributes that name things.
@@ -121,31 +118,9 @@ def write_edition(project: Project, corpus: Corpus, changes: Changes, *, urls: O
         sync_tree(root / LOCALE, files, ("",), changes)
 
 
-def _convert_value(value, simplifier: Simplifier):
+def convert_value(value, simplifier: Simplifier):
     if isinstance(value, str):
         return simplifier.convert(value)
     if isinstance(value, dict):
-        return {key: _convert_value(item, simplifier) for key, item in value.items()}
+        return {key: convert_value(item, simplifier) for key, item in value.items()}
     return value
-
-
-def fill_language_config(languages, project: Project) -> None:
-    """`languages`: mkdocs-static-i18n's list of language settings (mappings with 'locale').
-    Fills the zh-Hans entry's unset LANGUAGE_KEYS from the zh entry, converted."""
-    by_locale = {language["locale"]: language for language in languages}
-    source, target = by_locale.get(SOURCE), by_locale.get(LOCALE)
-    if source is None or target is None:
-        return
-    simplifier = None
-    for key in LANGUAGE_KEYS:
-        if target.get(key) is None and source.get(key) is not None:
-            simplifier = simplifier or simplifier_for(project)
-            target[key] = _convert_value(source[key], simplifier)
-
-
-def source_edit_url(edit_url: Optional[str], src_uri: str) -> Optional[str]:
-    """The edit link of a converted page leads to the Traditional file it was made from."""
-    prefix = LOCALE + "/"
-    if not edit_url or not src_uri.startswith(prefix) or not edit_url.endswith(src_uri):
-        return edit_url
-    return edit_url[: -len(src_uri)] + SOURCE + "/" + src_uri[len(prefix):]

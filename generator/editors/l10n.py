@@ -26,9 +26,10 @@ from typing import Optional
 import yaml
 
 from generator.core.git import Git, NotARepository
-from generator.core.output import GENERATED_DIRS, PUBLISHED_DIRS
+from generator.model.kinds import GENERATED_DIRS, PUBLISHED_DIRS
 from generator.core.project import Project
-from generator.check.yamlsrc import dotted, load_text
+from generator.check.yamlsrc import load_text
+from generator.core.problems import dotted
 
 FIELD = "translated_from"
 RECORD_FOLDERS = ("cases", "technologies", "data")

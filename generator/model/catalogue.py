@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+from generator.model.kinds import FACET_NAMES
 from generator.model import related
 from generator.model.records import Case, Corpus
 
-FACETS = ("sectors", "pollutants", "initiatives", "years", "locations")
+FACETS = FACET_NAMES
 
 
 def case_order(case: Case) -> tuple:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-VOCABULARY_FACETS = ("sectors", "pollutants", "initiatives", "locations")
+from generator.model.kinds import VOCABULARY_FACETS
 
 
 def catalogue_edit_path(facet: Optional[str], lang: str) -> str:

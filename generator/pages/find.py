@@ -16,6 +16,7 @@ from __future__ import annotations
 
 
 from generator.render.env import html_environment
+from generator.model import kinds
 from generator.model.catalogue import Catalogue
 from generator.model.records import Case, Corpus, Technology
 from generator.search.terms import page_keywords
@@ -24,9 +25,7 @@ from generator.core.labels import Labels
 from generator.core.markup import Raw
 
 # (URL parameter == Pagefind filter name, vocabulary, heading key in generator/locales)
-FACETS = (("kind", None, "find_kind"), ("sector", "sectors", "sector"),
-          ("pollutant", "pollutants", "pollutants"), ("initiative", "initiatives", "initiative"),
-          ("year", "years", "year"), ("location", "locations", "location"))
+FACETS = (("kind", None, "find_kind"), *((f.param, f.name, f.heading) for f in kinds.FACETS))
 
 
 def _tags(pairs) -> list[dict]:

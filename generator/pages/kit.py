@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 from typing import Optional
 
-from generator.publish import feeds
+from generator.model.kinds import FEED_FACETS
 from generator.pages import linkpreview
 from generator.model import rollup
 from generator.pages import impact as rollup_pages
@@ -23,9 +23,8 @@ from generator.model.records import Case, Corpus, Technology
 from generator.core.reuse import Reuse
 from generator.core.siteinfo import SiteInfo
 from generator.core.labels import Labels
-from generator.core.links import Link, page_path, rel
+from generator.core.links import Link, feed_path, page_path, rel
 
-FEED_FACETS = feeds.FACETS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,7 +67,7 @@ class Kit:
         impact, _ = self.impact(facet, key, corpus, t, lang)
         label = corpus.vocab[facet].label(key, lang)
         return {"impact": impact,
-                "feed": Link(t.feed_facet.format(label=label), rel(page, feeds.feed_path(facet, key)))}
+                "feed": Link(t.feed_facet.format(label=label), rel(page, feed_path(facet, key)))}
 
     def cases_index(self, t: Labels) -> dict:
-        return {"feed": Link(t.feed_cases, rel(page_path("cases", "index"), feeds.feed_path()))}
+        return {"feed": Link(t.feed_cases, rel(page_path("cases", "index"), feed_path()))}

@@ -16,6 +16,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
+from generator.core.links import feed_path
+from generator.model.kinds import FEED_FACETS
 from generator.core.history import Dates, iso
 from generator.model.records import Case, Corpus
 from generator.pages.sharing import short_url
@@ -23,12 +25,7 @@ from generator.core.siteinfo import SiteInfo
 from generator.core.labels import Labels
 
 ATOM = "http://www.w3.org/2005/Atom"
-FACETS = ("sectors", "pollutants")
-
-
-def feed_path(facet: str | None = None, key: str | None = None) -> str:
-    """Path of a feed inside a language folder."""
-    return "feeds/cases.xml" if facet is None else f"feeds/{facet}/{key}.xml"
+FACETS = FEED_FACETS
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:

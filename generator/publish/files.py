@@ -23,7 +23,8 @@ from generator.pages import impact as rollup_pages
 from generator.pages import sharing
 from generator.model.catalogue import Catalogue
 from generator.pages.kit import Kit
-from generator.core.output import PUBLISHED_DIRS, Changes, sync_tree
+from generator.model.kinds import PUBLISHED_DIRS
+from generator.core.output import Changes, sync_tree
 from generator.core.project import Project
 from generator.model.records import Corpus
 from generator.core.labels import Labels, labels

@@ -44,7 +44,7 @@ from generator.build.generate import generate
 from generator.site.theme import fix_theme_markup
 from generator.core.problems import ValidationFailed
 from generator.core.project import Project, source_date_epoch
-from generator.edition.write import fill_language_config, source_edit_url
+from generator.site.i18n import fill_language_config, source_edit_url
 from generator.search.index import SearchIndexFailed, index_site
 
 log = logging.getLogger("mkdocs.cpsite")
@@ -126,7 +126,7 @@ def on_pre_build(config):
     project = Project(Path(config.config_file_path).parent)
     _state["pages"] = set()
     try:
-        _, changes = generate(project, edit_base=_records_edit_base(config), site=_site_info(config))
+        _, changes = generate(project, _site_info(config), edit_base=_records_edit_base(config))
     except ValidationFailed as failed:
         _cleanup()
         raise PluginError("Invalid records; nothing was built:\n" + failed.report()) from None

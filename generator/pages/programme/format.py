@@ -19,7 +19,7 @@ from generator.model.programme import Programme, refs
 from generator.core.markup import external_link, md_escape
 from generator.core.labels import Labels
 from generator.core.markup import Raw
-from generator.check.yamlsrc import dotted
+from generator.core.problems import dotted
 
 LOCALES = project.LOCALES
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -18,9 +18,10 @@ from generator.pages.programme.format import Citations, Fmt, strings
 from generator.pages.programme.vocab import VocabRefs
 from generator.model.records import Corpus
 from generator.render.env import environment
+from generator.model import kinds
 from generator.core.labels import labels
 
-CHARTS_DIR = "programme/charts"     # inside content/<lang>/, owned by the generator
+CHARTS_DIR = kinds.CHARTS.folder     # inside content/<lang>/, owned by the generator
 
 
 def _parts(corpus: Corpus, fmt: Fmt, cite: Citations, vocab: VocabRefs, page: str) -> dict:
