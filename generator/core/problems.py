@@ -1,7 +1,7 @@
 """Problems: what the checker found, where, and how to print it.
 
-A Problem is one finding with a file position and a code. Codes starting with E are errors
-(they fail validation and the build), W are warnings (printed, never fatal). This module only
+A Problem is one finding with a file position and a code from `codes`. Codes starting with E
+are errors (they fail validation and the build), W are warnings (printed, never fatal). This module only
 describes and formats problems; it does not find any.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 from typing import Iterable
+
+from generator.core.codes import CODES
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -18,6 +20,10 @@ class Problem:
     col: int           # 1-based; 0 when unknown
     code: str          # e.g. "E203"
     message: str       # starts with the field path when there is one
+
+    def __post_init__(self):
+        if self.code not in CODES:
+            raise ValueError(f"problem code {self.code!r} is not in generator/core/codes.py")
 
     @property
     def is_error(self) -> bool:
