@@ -65,7 +65,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
     import tempfile
 
     from generator.site.offline import write_archive
-    from generator.core.project import source_date_epoch
+    from generator.core.history import source_date_epoch
 
     project = Project.find()
     with tempfile.TemporaryDirectory(prefix="cpsite-offline-") as tmp:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from sitecheck import Site
+from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow
 EDIT = re.compile(r'<a href="https://github\.com/cpsite/cpsite/edit/main/([^"]+)"[^>]*rel="edit"')

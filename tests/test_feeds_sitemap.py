@@ -17,7 +17,7 @@ from generator.core.project import Project
 from generator.core.siteinfo import from_settings
 from generator.site.sitemap import sitemap_xml
 from generator.check.validate import validate_project
-from sitecheck import Site
+from generator.site.linkcheck import Site
 
 A = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from conftest import copy_project
-from sitecheck import Site
+from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow
 

@@ -22,7 +22,7 @@ from generator.core.project import Project
 from generator.model.records import tidy_zh
 from generator.check.validate import record_files
 from generator.check.yamlsrc import load_file
-from sitecheck import Site
+from generator.site.linkcheck import Site
 
 SCHEMAS = {name: json.loads((ROOT / "schema" / f"{name}.schema.json").read_text()) for name in ("case", "technology")}
 

@@ -10,7 +10,7 @@ from conftest import ROOT, copy_project, mkdocs_build
 from generator.core.project import Project
 from generator.search.index import read_fragments
 from generator.check.validate import validate_project
-from sitecheck import Site
+from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow
 INDEX_LANG = {"en": "en", "zh-Hant": "zh-hant", "zh-Hans": "zh-hans"}

@@ -11,7 +11,7 @@ from conftest import ROOT, mkdocs_build
 from generator.pages import sharing
 from generator.core.project import Project
 from generator.check.validate import validate_project
-from sitecheck import Site
+from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow
 BASE = "https://cpsite.example.org/"

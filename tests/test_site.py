@@ -9,7 +9,7 @@ from conftest import ROOT, copy_project, failed_rebuild
 from generator.core.project import Project
 from generator.edition.write import simplifier_for
 from generator.check.validate import validate_project
-from sitecheck import Site
+from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow
 LANG_PREFIX = {"en": "", "zh": "zh/", "zh-Hans": "zh-Hans/"}

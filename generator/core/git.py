@@ -1,5 +1,12 @@
-"""The few questions `l10n` asks git: which commits changed a file, what a file held at a
-commit, whether a commit exists. Read-only; never changes the repository.
+"""Every question the generator asks git, in one place. Read-only; never changes the repository.
+
+- `Git`: what `cpsite l10n-status` asks: which commits changed a file, what a file held at a
+  commit, whether a commit exists.
+- `at_top`: one git command, only when the folder is the top of a work tree (the feeds' and
+  open data's dates: a copied project inside another checkout must not take its history).
+- `last_commit_time`: the committer time of HEAD of the checkout holding a folder (the offline
+  copy's file times).
+Outside git (a copied project, an unpacked archive) each answers None, and callers fall back.
 """
 
 from __future__ import annotations
@@ -7,6 +14,29 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 from typing import Optional
+
+
+def at_top(root: Path, *args: str) -> Optional[str]:
+    """Output of `git <args>` run in `root`, or None unless `root` is the top of a work tree."""
+    try:
+        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        if not top or Path(top).resolve() != root.resolve():
+            return None
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                              check=True, encoding="utf-8").stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def last_commit_time(root: Path) -> Optional[int]:
+    """Committer time (seconds since the epoch) of HEAD of the checkout holding `root`."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                             text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return int(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip().isdigit() else None
 
 
 class NotARepository(Exception):

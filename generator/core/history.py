@@ -17,28 +17,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional
+
+from generator.core import git
 
 INPUT_FOLDERS = ("cases", "technologies", "data", "schema")
 
 
 def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _git(root: Path, *args: str) -> Optional[str]:
-    try:
-        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-        if not top or Path(top).resolve() != root.resolve():
-            return None
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                              check=True, encoding="utf-8").stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
 
 
 def _parse(stamp: str) -> datetime:
@@ -49,7 +38,7 @@ def build_date(root: Path) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), timezone.utc)
-    stamp = _git(root, "log", "-1", "--format=%cI")
+    stamp = git.at_top(root, "log", "-1", "--format=%cI")
     if stamp and stamp.strip():
         return _parse(stamp)
     newest = 0.0
@@ -70,7 +59,7 @@ def record_dates(root: Path, records: dict[str, Iterable[str]], fallback: dateti
     """`records`: id -> record file paths relative to root (the current one and former ones)."""
     seen: dict[str, list[datetime]] = {}
     folders = sorted({p.split("/", 1)[0] for paths in records.values() for p in paths})
-    log = _git(root, "log", "--format=%x1e%cI", "--name-only", "--no-renames", "--", *folders) if folders else None
+    log = git.at_top(root, "log", "--format=%x1e%cI", "--name-only", "--no-renames", "--", *folders) if folders else None
     for chunk in (log or "").split("\x1e"):
         lines = [line for line in chunk.splitlines() if line.strip()]
         if not lines:
@@ -83,3 +72,11 @@ def record_dates(root: Path, records: dict[str, Iterable[str]], fallback: dateti
         moments = [m for p in paths for m in seen.get(p, ())]
         out[record_id] = Dates(min(moments), max(moments)) if moments else Dates(fallback, fallback)
     return out
+
+
+def source_date_epoch(root: Path) -> Optional[int]:
+    """The build's date for file times: SOURCE_DATE_EPOCH when set, else the time of the last
+    commit, so two builds of one commit are byte-identical. None outside a git checkout."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    return git.last_commit_time(root)

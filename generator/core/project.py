@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
 from pathlib import Path
 
 # The package's own data folders: Jinja templates and the labels of each language.
@@ -51,15 +49,3 @@ class Project:
                 return cls(folder)
         return cls(here)
 
-
-def source_date_epoch(root: Path) -> int | None:
-    """The build's date: SOURCE_DATE_EPOCH when set, else the time of the last commit, so
-    two builds of one commit are byte-identical. None outside a git checkout."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                             text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return int(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip().isdigit() else None

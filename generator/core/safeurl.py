@@ -74,14 +74,6 @@ def normalise_url(url: str) -> str:
                        encode(parts.fragment)))
 
 
-def is_safe(url: str) -> bool:
-    try:
-        normalise_url(url)
-    except UnsafeURL:
-        return False
-    return True
-
-
 def href(url: str) -> str:
     """The URL ready for an HTML attribute value (normalised, then attribute-escaped)."""
     return html.escape(normalise_url(url), quote=True)

@@ -24,7 +24,6 @@ from generator.check.schema import load_schema
 from generator.site.linkcheck import add_urls, case_urls
 from generator.check.validate import record_files
 
-ASKED_TEXTS = ("title", "summary")      # longer texts are written in the file afterwards
 COLUMNS: list[Column] = [c for c in CASE_COLUMNS
                          if c.name != "former_ids" and not c.name.startswith(("background", "what_was",
                                                                                "results"))]

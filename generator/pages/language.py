@@ -17,12 +17,11 @@ from generator.pages import indexes as cp
 from generator.pages.edit_sources import catalogue_edit_path
 from generator.pages.kit import Kit
 from generator.pages.views import case_view, technology_view
-from generator.render.env import environment, front_matter
+from generator.render.env import environment, render_page
 
 
 def _page(template: str, view: dict, t: Labels, lang: str, meta: dict) -> str:
-    return environment().get_template(template).render(
-        page=view, t=t, lang=lang, front_matter=front_matter(**meta))
+    return render_page(template, view, t, lang, **meta)
 
 
 def _generated_meta(path: Optional[str], title: str, description: Optional[str] = None,

@@ -18,7 +18,8 @@ from generator.publish import datapage
 from generator.publish import feeds
 from generator.core import history
 from generator.publish import opendata
-from generator.render import env as render
+from generator.render.env import render_page
+from generator.pages.edit_sources import catalogue_edit_path
 from generator.pages import impact as rollup_pages
 from generator.pages import sharing
 from generator.model.catalogue import Catalogue
@@ -40,12 +41,12 @@ def case_dates(project: Project, corpus: Corpus, built: datetime) -> dict:
 def _page(template: str, view: dict, t: Labels, lang: str, title: str, description: str, source: str,
           edit_path: str) -> str:
     """A generated page; "edit this page" opens `edit_path`, where most of its text comes from."""
-    meta = render.front_matter(title=title, description=description, generated_from=source, edit_path=edit_path)
-    return render.environment().get_template(template).render(page=view, t=t, lang=lang, front_matter=meta)
+    return render_page(template, view, t, lang, title=title, description=description, generated_from=source,
+                       edit_path=edit_path)
 
 
 def _locale_file(lang: str) -> str:
-    return f"generator/locales/{'zh' if lang.startswith('zh') else 'en'}.yaml"
+    return catalogue_edit_path(None, lang)      # the labels file of the page's language
 
 
 def impact_files(kit: Kit, corpus: Corpus, cat: Catalogue, t: Labels, lang: str) -> dict[str, str]:

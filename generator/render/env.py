@@ -41,3 +41,9 @@ def front_matter(**fields) -> Raw:
     fields = {k: v for k, v in fields.items() if v is not None}
     return Raw("---\n" + yaml.dump(fields, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1000)
                + "---\n")
+
+
+def render_page(template: str, view: dict, t, lang: str, **meta) -> str:
+    """One generated Markdown page: front matter from `meta` (title, description, edit_path,
+    generated_from …), then the template filled with the page's view and labels `t`."""
+    return environment().get_template(template).render(page=view, t=t, lang=lang, front_matter=front_matter(**meta))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 
+from generator.core.labels import labels
 from generator.core.output import write_if_changed
 from generator.core.project import Project
 from generator.model.records import LANGS, Corpus
@@ -45,16 +46,6 @@ def technology_group(tech, lang: str) -> list[str]:
     return _unique([tech.name[lang], *tech.aliases[lang]])
 
 
-def synonym_groups(corpus: Corpus, lang: str) -> list[list[str]]:
-    """Groups of equivalent terms in `lang`: vocabulary terms with synonyms, then technologies
-    with aliases (each in file order). Groups of one term are left out."""
-    groups = [term_group(corpus, name, key, lang)
-              for name in sorted(corpus.vocab) for key, term in corpus.vocab[name].terms.items()
-              if (term.extra.get("synonyms") or {}).get(lang)]
-    groups += [technology_group(tech, lang) for tech in corpus.technologies]
-    return [group for group in groups if len(group) > 1]
-
-
 def page_keywords(corpus: Corpus, lang: str, *, pollutants=(), technologies=()) -> str:
     """The synonym groups of the given pollutant areas and technology ids, as the value of the
     `data-cp-keywords` attribute (HTML-escaped; empty when there are none)."""
@@ -66,8 +57,6 @@ def page_keywords(corpus: Corpus, lang: str, *, pollutants=(), technologies=()) 
 
 def search_data(corpus: Corpus) -> dict:
     """{lang: {"strings": {...}}} for every language written by hand."""
-    from generator.core.labels import labels
-
     return {lang: {"strings": {key: labels(lang)[key] for key in BROWSER_STRINGS}} for lang in LANGS}
 
 

@@ -43,7 +43,8 @@ from generator.build.lock import BuildLock, LockTimeout, output_lock_path, proje
 from generator.build.generate import generate
 from generator.site.theme import fix_theme_markup
 from generator.core.problems import ValidationFailed
-from generator.core.project import Project, source_date_epoch
+from generator.core.history import source_date_epoch
+from generator.core.project import Project
 from generator.site.i18n import fill_language_config, source_edit_url
 from generator.search.index import SearchIndexFailed, index_site
 

@@ -30,55 +30,87 @@ HEADER = ("# Every address the site has published. Each must keep working: a pag
           "# Add lines with `cpsite check-site --update-urls`; remove one only on purpose.\n")
 
 
-class _Page(HTMLParser):
+class PageParser(HTMLParser):
+    """What the checks read of one page: its links, ids, language and redirect target."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
+        self.links: list[tuple[str, dict]] = []   # (href, attributes of the <a> or <link>)
         self.ids: set[str] = set()
+        self.lang: str | None = None
+        self.refresh: str | None = None          # <meta http-equiv="refresh"> of a redirect page
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
         if attrs.get("id"):
             self.ids.add(attrs["id"])
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.refresh = attrs.get("content")
         if tag in ("a", "link") and attrs.get("href") is not None:
-            self.links.append(attrs["href"])
+            self.links.append((attrs["href"], attrs))
 
 
-def _parse(path: Path, cache: dict) -> _Page:
-    if path not in cache:
-        page = _Page()
-        page.feed(path.read_text(encoding="utf-8"))
-        cache[path] = page
-    return cache[path]
+class Site:
+    """A built site read as a browser follows it (used by `cpsite check-site` and the tests).
+    `base_path`: the path of the site's address (e.g. '/cpsite/' on GitHub Pages), which
+    site-absolute links start with."""
+
+    def __init__(self, root: Path, base_path: str = "/"):
+        self.root = root
+        self.base_path = base_path
+        self._cache: dict[Path, PageParser] = {}
+
+    def pages(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def parse(self, path: Path) -> PageParser:
+        if path not in self._cache:
+            parser = PageParser()
+            parser.feed(path.read_text(encoding="utf-8"))
+            self._cache[path] = parser
+        return self._cache[path]
+
+    def is_redirect(self, page: Path) -> bool:
+        """A redirect page (short link or former address), not a page of content."""
+        return self.parse(page).refresh is not None
+
+    def resolve(self, page: Path, href: str) -> tuple[Path | None, str]:
+        """The file an internal href leads to (None when it leaves the site) and its fragment."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):
+            return None, ""
+        if not parts.path:
+            return page, unquote(parts.fragment)
+        target, start = unquote(parts.path), page.parent.relative_to(self.root).as_posix()
+        if target.startswith("/"):      # site-absolute (the 404 page uses these)
+            start = ""
+            if target.startswith(self.base_path):
+                target = "/" + target[len(self.base_path):]
+        path = self.root / posixpath.normpath(posixpath.join(start, target.lstrip("/")))
+        if parts.path.endswith("/") or path.is_dir():
+            path = path / "index.html"
+        return path, unquote(parts.fragment)
+
+    def broken_links(self) -> list[str]:
+        """'page -> href (why)' for every internal link that leads nowhere."""
+        broken = []
+        for page in self.pages():
+            for href, _ in self.parse(page).links:
+                path, fragment = self.resolve(page, href)
+                if path is None:
+                    continue
+                where = f"{page.relative_to(self.root).as_posix()} -> {href}"
+                if not path.is_file():
+                    broken.append(f"{where} (no such page)")
+                elif fragment and path.suffix == ".html" and fragment not in self.parse(path).ids:
+                    broken.append(f"{where} (no such anchor)")
+        return broken
 
 
 def broken_links(site: Path, base_path: str = "/") -> list[str]:
-    """'page -> href (why)' for every internal link that leads nowhere. `base_path` is the path
-    of the site's address (e.g. '/cpsite/' on GitHub Pages), which site-absolute links start with."""
-    cache: dict = {}
-    broken = []
-    for page in sorted(site.rglob("*.html")):
-        base = page.parent.relative_to(site).as_posix()
-        for href in _parse(page, cache).links:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):
-                continue
-            path = page
-            if parts.path:
-                target, start = unquote(parts.path), base
-                if target.startswith("/"):      # site-absolute (the 404 page uses these)
-                    start = ""
-                    if target.startswith(base_path):
-                        target = "/" + target[len(base_path):]
-                path = site / posixpath.normpath(posixpath.join(start, target.lstrip("/")))
-                if parts.path.endswith("/") or path.is_dir():
-                    path = path / "index.html"
-            where = f"{page.relative_to(site).as_posix()} -> {href}"
-            if not path.is_file():
-                broken.append(f"{where} (no such page)")
-            elif parts.fragment and path.suffix == ".html" and unquote(parts.fragment) not in _parse(path, cache).ids:
-                broken.append(f"{where} (no such anchor)")
-    return broken
+    return Site(site, base_path).broken_links()
 
 
 def site_urls(site: Path) -> list[str]:

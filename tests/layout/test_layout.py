@@ -5,7 +5,6 @@ known only to the site adapter, and every generated folder git-ignored."""
 from __future__ import annotations
 
 import ast
-import collections
 import re
 import subprocess
 import sys
