@@ -48,6 +48,13 @@ def copy_project(dest: Path, *, records_from: Path | None = None) -> Path:
     return dest
 
 
+def cpsite(project: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """`cpsite ARGS` run in `project`, as an editor would."""
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True,
+                          text=True, env=env, input=stdin)
+
+
 def mkdocs_build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
     args = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     if site_dir is not None:

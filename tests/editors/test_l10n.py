@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT, copy_project
-from test_import import cpsite
+from conftest import cpsite
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
            "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull,

@@ -12,7 +12,7 @@ from generator.site.config import load as load_site
 from generator.build.generate import generate
 from generator.core.project import Project
 from generator.site.linkcheck import URL_LIST, broken_links, read_urls, record_urls, site_urls
-from test_import import cpsite
+from conftest import cpsite
 
 OLD, NEW = "cppp-dp-2009-metal-heat-pump", "cppp-dp-2009-metal-heat-pumps"
 
