@@ -2,6 +2,7 @@
 record (or page) is broken it keeps answering with the last good site and the messages on
 top; and stopping `python3 dev.py site` stops every process it started."""
 
+import importlib.util
 import os
 import re
 import shutil
@@ -178,7 +179,15 @@ def test_stopping_dev_py_site_stops_every_process_it_started(tmp_path, stop):
     project = copy_project(tmp_path / "p", records_from=ROOT / "tests/fixtures/project")
     for name in ("dev.py", "pyproject.toml", "requirements.lock"):
         shutil.copy2(ROOT / name, project / name)
-    (project / ".venv").symlink_to(ROOT / ".venv")       # set up already: dev.py goes straight on
+    # The checkout's .venv, set up already, so dev.py goes straight on. Were its setup stamp out
+    # of date, dev.py would reinstall the copy into the shared .venv: refuse instead.
+    stamp = ROOT / ".venv" / ".cpsite-setup"
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
+    dev_py = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev_py)
+    assert stamp.is_file() and stamp.read_text() == dev_py._fingerprint(), \
+        ".venv is not set up for this pyproject.toml / requirements.lock: run `python3 dev.py test`"
+    (project / ".venv").symlink_to(ROOT / ".venv")
     port = _free_port()
     with open(tmp_path / "site.log", "w") as log:
         dev = subprocess.Popen([sys.executable, "dev.py", "site", "--port", str(port)], cwd=project,
