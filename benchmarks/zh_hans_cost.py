@@ -35,10 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.build.generate import generate  # noqa: E402
+from generator.check.validate import validate_project  # noqa: E402
 from generator.core.output import Changes  # noqa: E402
 from generator.core.project import Project  # noqa: E402
 from generator.edition.write import LOCALE, write_edition  # noqa: E402
-from generator.check.validate import validate_project  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import copy_project as copy_real_project  # noqa: E402

@@ -14,11 +14,11 @@ import os
 import sys
 from pathlib import Path
 
-from generator.editors.commands import add_commands as add_editor_commands
+from generator.check.validate import validate_project
 from generator.core.problems import ValidationFailed, summary
 from generator.core.project import Project
 from generator.core.signals import run_forwarding_signals, stop_on_first_signal
-from generator.check.validate import validate_project
+from generator.editors.commands import add_commands as add_editor_commands
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from generator.build.generate import generate   # imported when used: `cpsite validate` stays quick
+    from generator.build.generate import generate  # imported when used: `cpsite validate` stays quick
     from generator.site.config import load as load_site
 
     project = Project.find()
@@ -64,8 +64,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_offline(args: argparse.Namespace) -> int:
     import tempfile
 
-    from generator.site.offline import write_archive
     from generator.core.history import source_date_epoch
+    from generator.site.offline import write_archive
 
     project = Project.find()
     with tempfile.TemporaryDirectory(prefix="cpsite-offline-") as tmp:

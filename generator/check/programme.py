@@ -2,7 +2,7 @@
 glossary): schema, modeline, sources, text hygiene, and the sums their sources print.
 
 `validate.py` loads these files with the other records and calls `check` once; every problem
-has the usual file:line:col position. Nothing is built or written here; `programme_model`
+has the usual file:line:col position. Nothing is built or written here; `model/programme.py`
 turns checked data into the model.
 """
 
@@ -12,11 +12,10 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from generator.check import rules
-from generator.check import schema
-from generator.core.problems import Problem
+from generator.check import rules, schema
 from generator.check.schema import did_you_mean
 from generator.check.yamlsrc import Document, dotted
+from generator.core.problems import Problem
 
 # file stem == schema name; sources first (the others cite it)
 KINDS = ("programme-sources", "programme", "funding", "statistics", "recognition", "glossary")

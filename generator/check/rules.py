@@ -13,10 +13,10 @@ import re
 from pathlib import PurePosixPath
 from typing import Iterable, Iterator
 
-from generator.core.problems import Problem
-from generator.core.safeurl import UnsafeURL, normalise_url
 from generator.check.schema import did_you_mean
 from generator.check.yamlsrc import Document, dotted
+from generator.core.problems import Problem
+from generator.core.safeurl import UnsafeURL, normalise_url
 
 MODELINE = "# yaml-language-server: $schema="
 _HTML = re.compile(r"<\s*[A-Za-z!/?]|javascript:", re.IGNORECASE)

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import difflib
 import functools
-import math
 import json
+import math
 from pathlib import Path
 
 import fastjsonschema
 import jsonschema
 
-from generator.core.problems import Problem
 from generator.check.yamlsrc import Document, dotted
+from generator.core.problems import Problem
 
 KINDS = ("case", "technology", "vocabulary")
 

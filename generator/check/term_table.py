@@ -12,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from generator.check import rules
-from generator.check import schema
+from generator.check import rules, schema
+from generator.check.yamlsrc import Document, load_file
 from generator.core.problems import Problem
 from generator.core.project import Project
 from generator.edition.simplify import CHARACTERS_CONFIG, TERMS_FILE, Simplifier, TermTable, opencc_only
-from generator.check.yamlsrc import Document, load_file
 
 SCHEMA_KIND = "zh-hans-terms"
 SCHEMA_FILE = SCHEMA_KIND + ".schema.json"

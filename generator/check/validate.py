@@ -17,14 +17,12 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from generator.check import programme as programme_check
-from generator.check import rules
-from generator.check import schema
-from generator.check import term_table
-from generator.core.problems import Problem
-from generator.model.programme import Programme
-from generator.core.project import Project
-from generator.model.records import Case, Corpus, Technology, Vocabulary
+from generator.check import rules, schema, term_table
 from generator.check.yamlsrc import Document, load_file
+from generator.core.problems import Problem
+from generator.core.project import Project
+from generator.model.programme import Programme
+from generator.model.records import Case, Corpus, Technology, Vocabulary
 
 PARALLEL_FROM = 1000   # below this many files, starting worker processes costs more than it saves
 VOCABULARIES = ("sectors", "pollutants", "initiatives", "phases", "locations", "units", "substances",

@@ -1,5 +1,5 @@
 """Every problem code, once: its severity (E: error, the build stops; W: warning), what it
-means in both languages, and which checker gives it. Every checker makes its problems with a
+means in both languages, and which part of the checks gives it (`section`). Every checker makes its problems with a
 code from here (core.problems refuses any other), and the code tables of CONTRIBUTING.md and
 CONTRIBUTING.zh.md are printed from this table (`python -m generator.core.codes`), which a test
 checks.

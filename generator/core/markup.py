@@ -7,7 +7,7 @@
   normalised by `safeurl` and written as an escaped `href` of an HTML `<a>`, never inside
   Markdown's `[..](..)`, whose `)` would end the link early.
 
-It knows nothing of records or pages; templates get these values from `views`.
+It knows nothing of records or pages; templates get these values from the views in `pages/`.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ import tempfile
 from pathlib import Path
 
 
-
 @dataclasses.dataclass
 class Changes:
     written: list = dataclasses.field(default_factory=list)
@@ -40,7 +39,13 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
 
 
 def sync_tree(root: Path, files: dict[str, str | bytes], owned: tuple[str, ...], changes: Changes) -> None:
-    """Make the owned folders under `root` hold exactly `files` ({relative path: text or bytes})."""
+    """Make the owned folders under `root` hold exactly `files` ({relative path: text or bytes}).
+    A path outside the owned folders is a bug in the caller (its file would never be cleaned
+    up): refused before anything is written."""
+    stray = [rel for rel in files if rel.startswith("/") or ".." in rel.split("/")
+             or not any(not folder or rel.startswith(folder + "/") for folder in owned)]
+    if stray:
+        raise ValueError(f"not inside the owned folders {owned}: {sorted(stray)[:5]}")
     for rel, text in sorted(files.items()):
         if write_if_changed(root / rel, text):
             changes.written.append(root / rel)

@@ -3,7 +3,7 @@
 - A parent (`dev.py`, `cpsite build|serve`) runs its child with `run_forwarding_signals`: on
   SIGINT or SIGTERM it passes the signal on to the child, once, and waits for the child to
   end, then returns the child's exit status. It never leaves before its child does.
-- The MkDocs process calls `stop_on_first_signal` (from `mkdocs_hook.on_startup`): the first
+- The MkDocs process calls `stop_on_first_signal` (from `site/hook.py` on_startup): the first
   SIGINT or SIGTERM raises KeyboardInterrupt, which MkDocs' server and `subprocess` already
   handle by shutting down and ending their own children (the pagefind indexer); later ones
   are ignored, so the shutdown is not interrupted.

@@ -12,7 +12,7 @@ One piece of Traditional text goes through three steps:
 
 Parts that must not change at all (link targets, HTML attributes) are given by the caller as
 a `verbatim` pattern. This module reads the term table and converts strings; it writes
-nothing and knows nothing about pages, Markdown files or MkDocs (see `simplified_edition`).
+nothing and knows nothing about pages, Markdown files or MkDocs (see `edition/write.py`).
 """
 
 from __future__ import annotations

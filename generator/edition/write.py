@@ -21,8 +21,8 @@ from typing import Optional
 
 from generator.core.output import Changes, sync_tree
 from generator.core.project import Project
-from generator.model.records import EDITIONS, Corpus
 from generator.edition.simplify import TERMS_FILE, Simplifier, TermTable
+from generator.model.records import EDITIONS, Corpus
 
 SOURCE = "zh"                 # the Traditional edition's folder and locale
 LOCALE = EDITIONS[-1]         # "zh-Hans": the Simplified edition's folder, locale, URL segment and BCP 47 tag

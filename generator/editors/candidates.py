@@ -15,11 +15,11 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from generator.core.problems import Problem
-from generator.core.project import Project
 from generator.check.schema import load_schema
 from generator.check.validate import record_files, validate_project
 from generator.check.yamlsrc import load_file
+from generator.core.problems import Problem
+from generator.core.project import Project
 
 
 def id_form_problem(project: Project, case_id: str) -> Optional[str]:

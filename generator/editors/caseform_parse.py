@@ -18,10 +18,10 @@ from typing import Any, Optional
 
 import yaml
 
-from generator.core import project
-from generator.editors.caseform import CASE_COLUMNS, GROUPS, Column, ColumnRef, group_prefix, lookup
-from generator.core.project import Project
 from generator.check.yamlsrc import load_file
+from generator.core import project
+from generator.core.project import Project
+from generator.editors.caseform import CASE_COLUMNS, GROUPS, Column, ColumnRef, group_prefix, lookup
 
 LOCALES = project.LOCALES
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")

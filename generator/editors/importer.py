@@ -17,13 +17,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Optional, TextIO
 
-from generator.editors.candidates import check_cases, id_form_problem, taken_ids
-from generator.editors.caseform_parse import RowParser, Terms, cell_text, column_of, field_path
 from generator.core.output import write_if_changed
 from generator.core.project import Project
+from generator.editors.candidates import check_cases, id_form_problem, taken_ids
+from generator.editors.caseform_parse import RowParser, Terms, cell_text, column_of, field_path
 from generator.editors.recordtext import record_text
-from generator.site.linkcheck import add_urls, case_urls
 from generator.editors.spreadsheet import Sheet, SheetError, read_sheet
+from generator.publish.urls import add_urls, case_urls
 
 
 @dataclasses.dataclass

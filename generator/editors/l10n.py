@@ -25,11 +25,11 @@ from typing import Optional
 
 import yaml
 
-from generator.core.git import Git, NotARepository
-from generator.model.kinds import GENERATED_DIRS, PUBLISHED_DIRS
-from generator.core.project import Project
 from generator.check.yamlsrc import load_text
+from generator.core.git import Git, NotARepository
 from generator.core.problems import dotted
+from generator.core.project import Project
+from generator.model.kinds import GENERATED_DIRS, PUBLISHED_DIRS
 
 FIELD = "translated_from"
 RECORD_FOLDERS = ("cases", "technologies", "data")

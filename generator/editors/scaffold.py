@@ -14,15 +14,15 @@ import argparse
 import sys
 from typing import Optional
 
+from generator.check.schema import load_schema
+from generator.check.validate import record_files
+from generator.core.output import write_if_changed
+from generator.core.project import Project
 from generator.editors.candidates import check_cases, id_form_problem, taken_ids
 from generator.editors.caseform import CASE_COLUMNS, SOURCE_PARTS, Column
 from generator.editors.caseform_parse import RowParser, Terms, column_of, field_path, parse_year, split_list
-from generator.core.output import write_if_changed
-from generator.core.project import Project
 from generator.editors.recordtext import record_text
-from generator.check.schema import load_schema
-from generator.site.linkcheck import add_urls, case_urls
-from generator.check.validate import record_files
+from generator.publish.urls import add_urls, case_urls
 
 COLUMNS: list[Column] = [c for c in CASE_COLUMNS
                          if c.name != "former_ids" and not c.name.startswith(("background", "what_was",

@@ -20,8 +20,8 @@ import zipfile
 from pathlib import Path
 from typing import Any, Optional
 
-from generator.editors.caseform_parse import cell_text, shown
 from generator.core.formula_guard import restore
+from generator.editors.caseform_parse import cell_text, shown
 
 MAX_CELL_CHARS = 100_000     # far above any real text; a bigger cell is a mistake or an attack
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from generator.editors.caseform import template_columns
-from generator.editors.caseform_parse import Terms
 from generator.core.formula_guard import csv_text, set_xlsx_value
 from generator.core.project import Project
+from generator.editors.caseform import template_columns
+from generator.editors.caseform_parse import Terms
 from generator.editors.spreadsheet import letter
 
 ROWS_WITH_LISTS = 500     # rows of the cases sheet that get drop-down lists

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+from generator.model import kinds, related
 from generator.model.kinds import FACET_NAMES
-from generator.model import related
 from generator.model.records import Case, Corpus
 
 FACETS = FACET_NAMES
@@ -37,14 +37,12 @@ class Catalogue:
 
 
 def _facet_keys(case: Case) -> dict:
-    return {"sectors": [case.sector], "pollutants": list(case.pollutants),
-            "initiatives": [case.initiative], "years": [case.year],
-            "locations": [case.location] if case.location else []}
+    return {facet.name: facet.keys(case) for facet in kinds.FACETS}
 
 
 def build(corpus: Corpus) -> Catalogue:
     facets: dict = {name: {} for name in FACETS}
-    for name in ("sectors", "pollutants", "initiatives", "locations"):
+    for name in kinds.VOCABULARY_FACETS:
         for key in corpus.vocab[name].terms:
             facets[name][key] = []
     years: dict = defaultdict(list)

@@ -18,16 +18,23 @@ class Facet:
     name: str         # folder of its pages, key in Corpus.vocab and Catalogue.facets: "sectors"
     param: str        # the find page's URL parameter and Pagefind filter: "sector"
     heading: str      # label key (generator/locales) of its heading on the find page
+    field: str        # the case record's field that gives its terms: "sector"
+    many: bool        # the field is a list (pollutants)
     vocabulary: bool  # its terms and their names come from data/<name>.yaml (years do not)
     feed: bool        # an Atom feed per term (feeds/<name>/<key>.xml)
 
+    def keys(self, case) -> list:
+        """The terms of this facet a case is listed under."""
+        value = getattr(case, self.field)
+        return list(value) if self.many else ([value] if value is not None else [])
+
 
 FACETS = (
-    Facet("sectors", "sector", "sector", vocabulary=True, feed=True),
-    Facet("pollutants", "pollutant", "pollutants", vocabulary=True, feed=True),
-    Facet("initiatives", "initiative", "initiative", vocabulary=True, feed=False),
-    Facet("years", "year", "year", vocabulary=False, feed=False),
-    Facet("locations", "location", "location", vocabulary=True, feed=False),
+    Facet("sectors", "sector", "sector", "sector", many=False, vocabulary=True, feed=True),
+    Facet("pollutants", "pollutant", "pollutants", "pollutants", many=True, vocabulary=True, feed=True),
+    Facet("initiatives", "initiative", "initiative", "initiative", many=False, vocabulary=True, feed=False),
+    Facet("years", "year", "year", "year", many=False, vocabulary=False, feed=False),
+    Facet("locations", "location", "location", "location", many=False, vocabulary=True, feed=False),
 )
 FACET_NAMES = tuple(f.name for f in FACETS)
 FEED_FACETS = tuple(f.name for f in FACETS if f.feed)

@@ -1,4 +1,4 @@
-"""The programme data as one read-only object, built after `programme_check` found no error.
+"""The programme data as one read-only object, built after `check/programme.py` found no error.
 
 The programme files are tables more than records, so the model keeps their checked data as
 (read-only) mappings and adds what every page needs: the sources by id, and `at(kind, path)`
@@ -11,8 +11,8 @@ import dataclasses
 import types
 from typing import Any
 
-from generator.model.records import tidy_zh
 from generator.core.safeurl import normalise_url
+from generator.model.records import tidy_zh
 
 
 def _frozen(value: Any) -> Any:

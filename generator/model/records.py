@@ -230,4 +230,4 @@ class Corpus:
     cases: tuple              # sorted by id
     technologies: tuple       # sorted by id
     vocab: dict               # vocabulary name -> Vocabulary
-    programme: Optional[object] = None   # programme_model.Programme (programme data files)
+    programme: Optional[object] = None   # model.programme.Programme (programme data files)

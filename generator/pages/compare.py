@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from generator.model.catalogue import Catalogue
-from generator.pages.linkpreview import script_json
-from generator.core.markup import Raw
-from generator.model.records import Corpus, Technology
 from generator.core.labels import Labels
+from generator.core.markup import Raw
+from generator.model.catalogue import Catalogue
+from generator.model.records import Corpus, Technology
 from generator.pages.figures import evidence_label, evidence_value
+from generator.pages.linkpreview import script_json
 
 PAGE = "technologies/compare.md"
 MAX_CHOSEN = 4

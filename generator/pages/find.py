@@ -4,7 +4,7 @@ case and technology page carries for them.
 - `case_tags` / `technology_tags`: the Pagefind filter values a record's page carries (kind,
   sector, pollutant, initiative, year, location: vocabulary keys and years, which validation
   already checked, so they are safe in an HTML attribute) and its search keywords (the
-  synonyms of its pollutant areas and technologies, see `search_terms`).
+  synonyms of its pollutant areas and technologies, see `search/terms.py`).
 - `find_form`: the facet form (every value that at least one record has, in vocabulary
   order, with its label), rendered as an HTML snippet that the hand-written page
   content/<lang>/find.md includes. Counts and results come from the search index in the
@@ -13,16 +13,14 @@ case and technology page carries for them.
 
 from __future__ import annotations
 
-
-
-from generator.render.env import html_environment
+from generator.core.labels import Labels
+from generator.core.markup import Raw
 from generator.model import kinds
 from generator.model.catalogue import Catalogue
 from generator.model.records import Case, Corpus, Technology
-from generator.search.terms import page_keywords
 from generator.pages.figures import SORTS
-from generator.core.labels import Labels
-from generator.core.markup import Raw
+from generator.render.env import html_environment
+from generator.search.terms import page_keywords
 
 # (URL parameter == Pagefind filter name, vocabulary, heading key in generator/locales)
 FACETS = (("kind", None, "find_kind"), *((f.param, f.name, f.heading) for f in kinds.FACETS))

@@ -11,15 +11,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Optional
 
-from generator.render import charts
-from generator.model.catalogue import Catalogue
-from generator.model.records import Corpus
-from generator.core.reuse import Reuse
-from generator.model.rollup import BASES, Rollup, Series
 from generator.core.labels import Labels
 from generator.core.links import Link, page_path, rel
 from generator.core.markup import Raw
+from generator.core.reuse import Reuse
+from generator.model.catalogue import Catalogue
+from generator.model.records import Corpus
+from generator.model.rollup import BASES, Rollup, Series
 from generator.pages.figures import figure_label, figure_value
+from generator.render import charts
 
 CHART_DIR = "impact/charts"
 OVERVIEW = page_path("impact", "index")

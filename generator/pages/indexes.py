@@ -1,19 +1,23 @@
 """Prepare the catalogue pages (facet lists, indexes, the matrix, home-page counts) per language.
 
-Like `views`, this only computes values for templates: labels, counts, links and order.
+Like `pages/views.py`, this only computes values for templates: labels, counts, links and order.
 """
 
 from __future__ import annotations
 
-from generator.model.catalogue import FACETS, Catalogue
-from generator.model.records import Corpus
-from generator.search.terms import page_keywords
 from generator.core.labels import Labels
 from generator.core.links import Link, page_path, rel
 from generator.core.markup import Raw
+from generator.model import kinds
+from generator.model.catalogue import FACETS, Catalogue
+from generator.model.records import Corpus
 from generator.pages.views import case_list, technology_list
+from generator.search.terms import page_keywords
 
 GROUPED_BY = {"sectors": "pollutants", "pollutants": "sectors"}
+
+PARAM = {f.name: f.param for f in kinds.FACETS}      # "sectors" -> "sector"
+
 
 
 def term_label(corpus: Corpus, facet: str, key, lang: str) -> str:
@@ -51,8 +55,7 @@ def facet_page(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, facet: str,
         "count": t.count(len(cases)), "notes": notes, "groups": groups,
         "technologies": techs,
         "technologies_heading": t.technologies_for if facet == "pollutants" else t.technologies_in_sector,
-        "up": Link(t["browse_by_" + {"sectors": "sector", "pollutants": "pollutant", "initiatives": "initiative",
-                                     "years": "year", "locations": "location"}[facet]],
+        "up": Link(t["browse_by_" + PARAM[facet]],
                    rel(page, page_path(facet, "index"))),
         "search": ({"filters": [], "keywords": Raw(page_keywords(corpus, lang, pollutants=(key,)))}
                    if facet == "pollutants" else None),
@@ -88,9 +91,7 @@ def matrix(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, page: str) -> d
 
 
 def browse_links(page: str, t: Labels) -> list[Link]:
-    names = {"sectors": "sector", "pollutants": "pollutant", "initiatives": "initiative",
-             "years": "year", "locations": "location"}
-    return [Link(t["browse_by_" + names[f]], rel(page, page_path(f, "index"))) for f in FACETS]
+    return [Link(t["browse_by_" + PARAM[f]], rel(page, page_path(f, "index"))) for f in FACETS]
 
 
 def cases_index(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, latest: int = 20) -> dict:

@@ -1,7 +1,7 @@
 """The seminar kit's additions to generated pages: the share box (short link, QR code, copy
 button), structured data for link previews, the 'Impact across cases' section and feed links.
 
-`render` asks a Kit for these values page by page; the files they point to (redirect pages,
+The page loop (`pages/language.py`) asks a Kit for these values page by page; the files they point to (redirect pages,
 QR codes, charts, feeds) are written by `publish`, from the same functions, so the two
 always agree. A Kit holds only what every page needs: the site's address and languages, and
 the roll-ups.
@@ -13,18 +13,16 @@ import dataclasses
 from pathlib import Path
 from typing import Optional
 
-from generator.model.kinds import FEED_FACETS
-from generator.pages import linkpreview
-from generator.model import rollup
-from generator.pages import impact as rollup_pages
-from generator.pages import sharing
-from generator.model.catalogue import Catalogue
-from generator.model.records import Case, Corpus, Technology
-from generator.core.reuse import Reuse
-from generator.core.siteinfo import SiteInfo
 from generator.core.labels import Labels
 from generator.core.links import Link, feed_path, page_path, rel
-
+from generator.core.reuse import Reuse
+from generator.core.siteinfo import SiteInfo
+from generator.model import rollup
+from generator.model.catalogue import Catalogue
+from generator.model.kinds import FEED_FACETS
+from generator.model.records import Case, Corpus, Technology
+from generator.pages import impact as rollup_pages
+from generator.pages import linkpreview, sharing
 
 
 @dataclasses.dataclass(frozen=True)

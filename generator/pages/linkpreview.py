@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 
+from generator.core.siteinfo import SiteInfo
 from generator.model.records import Case, Corpus, Source, Technology
 from generator.pages.sharing import short_url
-from generator.core.siteinfo import SiteInfo
 
 
 def _url(site: SiteInfo, lang: str, kind: str, record_id: str) -> str:

@@ -20,13 +20,13 @@ from typing import Optional
 
 import segno
 
-from generator.render.env import html_environment
 from generator.core import reuse
-from generator.model.records import Corpus
-from generator.core.redirects import redirect_html
-from generator.core.siteinfo import SiteInfo
 from generator.core.labels import Labels
 from generator.core.markup import Raw
+from generator.core.redirects import redirect_html
+from generator.core.siteinfo import SiteInfo
+from generator.model.records import Corpus
+from generator.render.env import html_environment
 
 SHORT_PREFIX = {"cases": "c", "technologies": "t"}
 QR_SCALE = 4

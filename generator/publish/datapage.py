@@ -10,14 +10,12 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from generator.publish import datadict
-from generator.publish import evidence_data
-from generator.publish.opendata import KINDS, csv_columns
-from generator.model.records import Corpus
-from generator.core.markup import md_escape
-from generator.core.siteinfo import SiteInfo
 from generator.core.labels import Labels
-from generator.core.markup import Raw
+from generator.core.markup import Raw, md_escape
+from generator.core.siteinfo import SiteInfo
+from generator.model.records import Corpus
+from generator.publish import datadict, evidence_data
+from generator.publish.opendata import KINDS, csv_columns
 
 PAGE = "data/index.md"
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
-from generator.core.links import feed_path
-from generator.model.kinds import FEED_FACETS
 from generator.core.history import Dates, iso
+from generator.core.labels import Labels
+from generator.core.links import feed_path
+from generator.core.siteinfo import SiteInfo
+from generator.model import kinds
+from generator.model.kinds import FEED_FACETS
 from generator.model.records import Case, Corpus
 from generator.pages.sharing import short_url
-from generator.core.siteinfo import SiteInfo
-from generator.core.labels import Labels
 
 ATOM = "http://www.w3.org/2005/Atom"
 FACETS = FEED_FACETS
@@ -43,7 +44,7 @@ def _entry(feed: ET.Element, case: Case, dates: Dates, corpus: Corpus, site: Sit
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
                                   "href": site.absolute(lang, f"cases/{case.id}/")})
     _text(entry, "summary", " ".join(case.summary[lang].split()))
-    terms = [("sectors", case.sector)] + [("pollutants", p) for p in case.pollutants]
+    terms = [(facet.name, key) for facet in kinds.FACETS if facet.feed for key in facet.keys(case)]
     for facet, key in terms:
         ET.SubElement(entry, "category", {"term": key, "scheme": site.absolute(lang, f"{facet}/"),
                                           "label": corpus.vocab[facet].label(key, lang)})

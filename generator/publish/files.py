@@ -2,7 +2,7 @@
 
     c/<id>/, t/<id>/          short-link redirect pages and their QR codes   (sharing)
     feeds/                    Atom feeds of new cases                         (feeds)
-    impact/                   the impact overview page and every chart        (rollup_pages)
+    impact/                   the impact overview page and every chart        (pages/impact)
     data/index.md             the open data page with the data dictionary     (datapage)
 
 and, once, in the default language's folder (= the site root): data/*.json, data/cases.csv
@@ -14,23 +14,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from generator.publish import datapage
-from generator.publish import feeds
 from generator.core import history
-from generator.publish import opendata
-from generator.render.env import render_page
-from generator.pages.edit_sources import catalogue_edit_path
-from generator.pages import impact as rollup_pages
-from generator.pages import sharing
-from generator.model.catalogue import Catalogue
-from generator.pages.kit import Kit
-from generator.model.kinds import PUBLISHED_DIRS
-from generator.core.output import Changes, sync_tree
-from generator.core.project import Project
-from generator.model.records import Corpus
 from generator.core.labels import Labels, labels
 from generator.core.links import page_path
-
+from generator.core.output import Changes, sync_tree
+from generator.core.project import Project
+from generator.model.catalogue import Catalogue
+from generator.model.kinds import PUBLISHED_DIRS
+from generator.model.records import Corpus
+from generator.pages import impact as rollup_pages
+from generator.pages import sharing
+from generator.pages.edit_sources import catalogue_edit_path
+from generator.pages.kit import Kit
+from generator.publish import datapage, feeds, opendata
+from generator.render.env import render_page
 
 
 def case_dates(project: Project, corpus: Corpus, built: datetime) -> dict:

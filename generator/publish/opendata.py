@@ -22,13 +22,13 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from generator.publish import evidence_data
+from generator.check.yamlsrc import load_file
 from generator.core.formula_guard import csv_text
 from generator.core.history import iso
 from generator.core.project import Project
-from generator.model.records import Corpus, tidy_zh
 from generator.core.siteinfo import SiteInfo
-from generator.check.yamlsrc import load_file
+from generator.model.records import Corpus, tidy_zh
+from generator.publish import evidence_data
 
 KINDS = (("cases", "case"), ("technologies", "technology"))
 CSV_LIST_SEPARATOR = ";"

@@ -9,8 +9,8 @@ removed former id leaves no page behind.
 
 from __future__ import annotations
 
-from generator.model.records import Corpus
 from generator.core.redirects import redirect_html
+from generator.model.records import Corpus
 
 HTML_LANG = {"en": "en", "zh": "zh-Hant"}
 

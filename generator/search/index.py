@@ -18,7 +18,7 @@ mkdocs.
 - <site>/assets/search/<index language>.json, per index language (e.g. en.json,
   zh-hant.json): the interface strings of that language (from .generated/search/terms.json,
   converted to Simplified for a Simplified edition), and the cross-script map of
-  `search_script`, built from that language's indexed text, and the share of pages each
+  `search/script.py`, built from that language's indexed text, and the share of pages each
   very common Chinese character is on.
 - <site>/assets/search/<index language>-records.json: the case and technology pages in the
   find page's order and which of them carry each facet value, so the find page combines and
@@ -37,9 +37,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from generator.search import script as search_script
 from generator.core.project import Project
 from generator.model.records import LANGS
+from generator.search import script as search_script
 from generator.search.stable import stabilise
 from generator.search.terms import terms_path
 
@@ -47,7 +47,7 @@ EXCLUDE = ".headerlink"          # the ¶ permalinks Markdown adds to headings
 FRAGMENT_MAGIC = b"pagefind_dcd"
 BODY_START = "<div data-pagefind-body>"   # overrides/main.html wraps the article in it
 HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
-KEYWORDS = re.compile(r'<span data-cp-keywords="([^"]*)"></span>')   # see search_terms.page_keywords
+KEYWORDS = re.compile(r'<span data-cp-keywords="([^"]*)"></span>')   # see search/terms.py page_keywords
 BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 
 

@@ -8,7 +8,7 @@ the locale files; nothing here searches or indexes.
   that the search step indexes as text (not shown on the page), so every name of a thing
   finds the same pages. No list of terms is kept anywhere else.
 - Strings: the interface strings the browser needs, written once per generation to
-  .generated/search/terms.json for the search step (`search_index`) to hand to the browser.
+  .generated/search/terms.json for the search step (`search/index.py`) to hand to the browser.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from yaml_env_tag import construct_env_tag   # what MkDocs itself uses for !ENV
+from yaml_env_tag import construct_env_tag  # what MkDocs itself uses for !ENV
 
 from generator.core.siteinfo import SiteInfo, from_settings
 

@@ -2,14 +2,14 @@
 
 - Before the first build of a run, validate and generate (a bad record stops the build with
   the same file:line:col messages as `cpsite validate`, before anything is written).
-- One build at a time (`build_lock`): from on_config, before anything is written, until the
+- One build at a time (`build/lock.py`): from on_config, before anything is written, until the
   site is published, a build holds the project's lock (content/ and .generated/ are shared)
   and, for `mkdocs build`, the lock beside its output folder; a second build waits.
 - Every build (`mkdocs build` and each `mkdocs serve` rebuild) writes into its own staging
-  folder beside the output folder and swaps it in only at the very end (`site_swap`: in one
+  folder beside the output folder and swaps it in only at the very end (`build/swap.py`: in one
   step on Linux), so a failed build leaves the previous site folder exactly as it was.
 - `mkdocs serve`: a failed rebuild prints why and the server goes on serving the last good
-  site with the messages on top of every page (`serve_errors`), instead of hanging.
+  site with the messages on top of every page (`site/serve_errors.py`), instead of hanging.
 - The first SIGINT/SIGTERM stops MkDocs cleanly (`signals`), which ends the server and its
   children; staging folders and locks are let go at exit.
 - Generated pages get "edit" links to the record they came from.
@@ -33,20 +33,18 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator.core import history
-from generator.site import serve_errors
-from generator.core import signals
 from generator.build import swap as site_swap
-from generator.core import siteinfo
-from generator.site import sitemap
-from generator.build.lock import BuildLock, LockTimeout, output_lock_path, project_lock_path, timeout_from_environment
 from generator.build.generate import generate
-from generator.site.theme import fix_theme_markup
-from generator.core.problems import ValidationFailed
+from generator.build.lock import (BuildLock, LockTimeout, output_lock_path, project_lock_path,
+                                  timeout_from_environment)
+from generator.core import history, signals, siteinfo
 from generator.core.history import source_date_epoch
+from generator.core.problems import ValidationFailed
 from generator.core.project import Project
-from generator.site.i18n import fill_language_config, source_edit_url
 from generator.search.index import SearchIndexFailed, index_site
+from generator.site import serve_errors, sitemap
+from generator.site.i18n import fill_language_config, source_edit_url
+from generator.site.theme import fix_theme_markup
 
 log = logging.getLogger("mkdocs.cpsite")
 

@@ -2,7 +2,7 @@
 
 MkDocs' live-reload server, when a rebuild raises, keeps every later page request waiting
 for a build that never finishes ("the server will appear stuck"). Two small wrappers, put in
-place by `mkdocs_hook.on_serve`, change that:
+place by `site/hook.py` on_serve, change that:
 
 - `KeepServing(builder, explain, say)`: a failed rebuild no longer raises. It prints why it
   failed (the same file:line:col messages as `cpsite validate`, the strict-mode warnings, or

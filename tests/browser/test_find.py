@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT
-from generator.core.project import Project
 from generator.check.validate import validate_project
+from generator.core.project import Project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -11,8 +11,8 @@ import zxingcpp
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, StaticServer, copy_project, mkdocs_build
-from generator.core.project import Project
 from generator.check.validate import validate_project
+from generator.core.project import Project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 BASE = "https://cpsite.example.org/"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.core.project import Project
-from generator.core.labels import labels
 from generator.check.validate import validate_project
+from generator.core.labels import labels
+from generator.core.project import Project
 from generator.pages.figures import evidence_value, headline_evidence
 
 GOOD = ("  - {kind: removal-efficiency, what: voc, low: 90, high: 99, unit: percent, basis: literature, "

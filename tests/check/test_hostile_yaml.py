@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.core.project import Project
 from generator.check.validate import validate_project
 from generator.check.yamlsrc import MAX_FILE_BYTES, load_text
+from generator.core.project import Project
 
 BOMB = "\n".join([f"l0: &l0 [{', '.join(['lol'] * 9)}]"]
                  + [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 12)]) + "\n"

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
-from generator.site.config import load as load_site
 from generator.build.generate import generate
-from generator.core.project import Project
 from generator.check.validate import validate_project
+from generator.core.project import Project
+from generator.site.config import load as load_site
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from conftest import FIXTURES
-from generator.core.project import Project
 from generator.check.validate import validate_project
+from generator.core.project import Project
 
 BROKEN = FIXTURES / "broken"
 

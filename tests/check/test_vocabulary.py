@@ -7,9 +7,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator.core.project import Project
-from generator.core.project import LOCALES
 from generator.check.validate import VOCABULARIES, record_files, validate_project
+from generator.core.project import LOCALES, Project
 
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
 

@@ -11,13 +11,13 @@ import opencc
 import pytest
 
 from conftest import ROOT, copy_project
-from generator.site.config import load as load_site
 from generator.build.generate import generate
-from generator.core.project import Project
-from generator.edition.write import LOCALE, convert_page, include_simplified_snippets, simplifier_for
-from generator.site.i18n import fill_language_config, source_edit_url
-from generator.edition.simplify import (CHARACTERS_CONFIG, TERMS_FILE, Simplifier, TermTable, opencc_only)
 from generator.check.validate import validate_project
+from generator.core.project import Project
+from generator.edition.simplify import CHARACTERS_CONFIG, TERMS_FILE, Simplifier, TermTable, opencc_only
+from generator.edition.write import LOCALE, convert_page, include_simplified_snippets, simplifier_for
+from generator.site.config import load as load_site
+from generator.site.i18n import fill_language_config, source_edit_url
 
 TABLE = TermTable.load(ROOT / "data" / TERMS_FILE)
 SIMPLIFIER = Simplifier(TABLE)

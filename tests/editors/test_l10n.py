@@ -8,8 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, copy_project
-from conftest import cpsite
+from conftest import ROOT, copy_project, cpsite
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
            "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull,

@@ -4,8 +4,7 @@ copies of the project; the case written is synthetic test data."""
 
 import pytest
 
-from conftest import copy_project
-from conftest import cpsite
+from conftest import copy_project, cpsite
 
 OPTIONS = ["--id", "test-new-case", "--title-en", "Heat recovery at a test dyeing works",
            "--title-zh", "測試染廠回收熱能", "--summary-en", "A synthetic case for the tests.",

@@ -6,14 +6,13 @@ import re
 import pytest
 
 from conftest import ROOT
-from generator.model import catalogue
-from generator.render import charts
-from generator.model import rollup
-from generator.pages import impact as rollup_pages
-from generator.core.project import Project
-from generator.model.records import Case, Corpus, Figure, Source, Technology, Text
-from generator.core.labels import labels
 from generator.check.validate import validate_project
+from generator.core.labels import labels
+from generator.core.project import Project
+from generator.model import catalogue, rollup
+from generator.model.records import Case, Corpus, Figure, Source, Technology, Text
+from generator.pages import impact as rollup_pages
+from generator.render import charts
 
 SOURCE = Source("s", "Synthetic source", "Test", "2024")
 

@@ -8,14 +8,14 @@ import markdown
 import pytest
 
 from conftest import FIXTURES
-from generator.site.config import load as load_site
-from generator.model import catalogue
-from generator.pages import language
 from generator.build.generate import generate
-from generator.model.kinds import GENERATED_DIRS
-from generator.core.project import Project
-from generator.model.records import LANGS, Text
 from generator.check.validate import validate_project
+from generator.core.project import Project
+from generator.model import catalogue
+from generator.model.kinds import GENERATED_DIRS
+from generator.model.records import LANGS, Text
+from generator.pages import language
+from generator.site.config import load as load_site
 
 GOLDEN = FIXTURES.parent / "golden"
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "def_list", "toc"]

@@ -2,8 +2,8 @@
 git (not the clock), and two builds of one commit give the same bytes."""
 
 import gzip
-import re
 import hashlib
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -11,13 +11,13 @@ import pytest
 
 import gitrepo
 from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
-from generator.site.config import load as load_site
+from generator.check.validate import validate_project
 from generator.core import history
 from generator.core.project import Project
 from generator.core.siteinfo import from_settings
-from generator.site.sitemap import sitemap_xml
-from generator.check.validate import validate_project
+from generator.site.config import load as load_site
 from generator.site.linkcheck import Site
+from generator.site.sitemap import sitemap_xml
 
 A = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

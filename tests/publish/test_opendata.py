@@ -2,26 +2,26 @@
 the data page (both languages) describes every field of both schemas."""
 
 import csv
-from html import escape
 import io
 import json
 import re
+from html import escape
 
 import jsonschema
 import pytest
 
 from conftest import FIXTURES, ROOT, copy_project
-from generator.site.config import load as load_site
-from generator.publish import datadict
-from generator.core import history
 from generator.build.generate import generate
-from generator.core.formula_guard import FORMULA_STARTS, restore
-from generator.publish.opendata import csv_columns
-from generator.model.kinds import PUBLISHED_DIRS
-from generator.core.project import Project
-from generator.model.records import tidy_zh
 from generator.check.validate import record_files
 from generator.check.yamlsrc import load_file
+from generator.core import history
+from generator.core.formula_guard import FORMULA_STARTS, restore
+from generator.core.project import Project
+from generator.model.kinds import PUBLISHED_DIRS
+from generator.model.records import tidy_zh
+from generator.publish import datadict
+from generator.publish.opendata import csv_columns
+from generator.site.config import load as load_site
 from generator.site.linkcheck import Site
 
 SCHEMAS = {name: json.loads((ROOT / "schema" / f"{name}.schema.json").read_text()) for name in ("case", "technology")}

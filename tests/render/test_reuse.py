@@ -3,12 +3,12 @@ only when their inputs (and the code that draws them) are unchanged."""
 
 import segno
 
-from generator.site.config import load as load_site
-from generator.render import charts
-from generator.pages import sharing
 from generator.build.generate import generate
 from generator.core.project import Project
 from generator.core.reuse import Reuse
+from generator.pages import sharing
+from generator.render import charts
+from generator.site.config import load as load_site
 
 
 def test_same_address_gives_the_same_bytes():

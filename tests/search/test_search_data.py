@@ -9,16 +9,14 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator.site.config import load as load_site
-from generator.model import catalogue
-from generator.model import related
+from generator.build.generate import generate
+from generator.check.validate import validate_project
+from generator.core.project import Project
+from generator.model import catalogue, related
+from generator.model.records import Case
 from generator.search import script as search_script
 from generator.search import terms as search_terms
-from generator.build.generate import generate
-from generator.core.project import Project
-from generator.model.records import Case
-from generator.check.validate import validate_project
-
+from generator.site.config import load as load_site
 
 # --- cross-script map ----------------------------------------------------------------------
 

@@ -35,9 +35,9 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, copy_project, mkdocs_build
+from generator.check.validate import validate_project
 from generator.core.project import Project
 from generator.model.records import tidy_zh
-from generator.check.validate import validate_project
 
 pytestmark = pytest.mark.slow
 

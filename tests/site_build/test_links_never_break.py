@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, StaticServer, copy_project, mkdocs_build
-from generator.site.config import load as load_site
+from conftest import ROOT, StaticServer, copy_project, cpsite, mkdocs_build
 from generator.build.generate import generate
 from generator.core.project import Project
-from generator.site.linkcheck import URL_LIST, broken_links, read_urls, record_urls, site_urls
-from conftest import cpsite
+from generator.publish.urls import URL_LIST, read_urls, record_urls
+from generator.site.config import load as load_site
+from generator.site.linkcheck import broken_links, site_urls
 
 OLD, NEW = "cppp-dp-2009-metal-heat-pump", "cppp-dp-2009-metal-heat-pumps"
 

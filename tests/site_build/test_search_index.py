@@ -7,9 +7,9 @@ import re
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
+from generator.check.validate import validate_project
 from generator.core.project import Project
 from generator.search.index import read_fragments
-from generator.check.validate import validate_project
 from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow

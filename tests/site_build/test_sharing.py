@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from generator.pages import sharing
-from generator.core.project import Project
 from generator.check.validate import validate_project
+from generator.core.project import Project
+from generator.pages import sharing
 from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow

@@ -6,9 +6,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, failed_rebuild
+from generator.check.validate import validate_project
 from generator.core.project import Project
 from generator.edition.write import simplifier_for
-from generator.check.validate import validate_project
 from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow

@@ -13,10 +13,10 @@ import opencc
 import pytest
 
 from conftest import ROOT
+from generator.check.validate import validate_project
 from generator.core.project import Project
 from generator.edition.simplify import CHARACTERS_CONFIG, TERMS_FILE, TermTable, name_parts, opencc_only
 from generator.edition.write import official_names
-from generator.check.validate import validate_project
 from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow

@@ -6,10 +6,9 @@ Values only; blocks are printed by templates/programme/blocks.md.j2.
 
 from __future__ import annotations
 
+from generator.core.markup import Raw, external_link, md_escape
 from generator.pages.programme.format import Citations, Fmt
 from generator.pages.programme.vocab import VocabRefs
-from generator.core.markup import external_link, md_escape
-from generator.core.markup import Raw
 
 KIND = "programme"
 

@@ -15,11 +15,10 @@ import html
 import yaml
 
 from generator.core import project
-from generator.model.programme import Programme, refs
-from generator.core.markup import external_link, md_escape
 from generator.core.labels import Labels
-from generator.core.markup import Raw
+from generator.core.markup import Raw, external_link, md_escape
 from generator.core.problems import dotted
+from generator.model.programme import Programme, refs
 
 LOCALES = project.LOCALES
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

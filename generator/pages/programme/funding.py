@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 import json
 
+from generator.core.markup import Raw
 from generator.model import funding as arithmetic
 from generator.pages.programme.format import Citations, Fmt
 from generator.pages.programme.vocab import VocabRefs
-from generator.core.markup import Raw
 
 KIND = "funding"
 

@@ -7,9 +7,8 @@ Values only; blocks are printed by templates/programme/blocks.md.j2.
 
 from __future__ import annotations
 
+from generator.core.markup import Raw, md_escape
 from generator.pages.programme.format import Citations, Fmt
-from generator.core.markup import md_escape
-from generator.core.markup import Raw
 
 KIND = "recognition"
 DASH = Raw("—")

@@ -8,10 +8,9 @@ English and Traditional Chinese. Values only; printed by templates/programme/blo
 
 from __future__ import annotations
 
+from generator.core.markup import Raw, md_escape
 from generator.pages.programme.format import Citations, Fmt
 from generator.pages.programme.vocab import VocabRefs
-from generator.core.markup import md_escape
-from generator.core.markup import Raw
 
 
 def _event(fmt: Fmt, kind: str, path: tuple, source, text: str, cite: Citations) -> tuple:

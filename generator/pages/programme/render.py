@@ -8,7 +8,9 @@ Charts: content/<lang>/programme/charts/<name>.svg. Returns texts; `generate` wr
 
 from __future__ import annotations
 
-from generator.render import charts
+from generator.core.labels import labels
+from generator.model import kinds
+from generator.model.records import Corpus
 from generator.pages.programme import about
 from generator.pages.programme import funding as fund
 from generator.pages.programme import recognition as recog
@@ -16,10 +18,8 @@ from generator.pages.programme import reference as ref
 from generator.pages.programme import stats
 from generator.pages.programme.format import Citations, Fmt, strings
 from generator.pages.programme.vocab import VocabRefs
-from generator.model.records import Corpus
+from generator.render import charts
 from generator.render.env import environment
-from generator.model import kinds
-from generator.core.labels import labels
 
 CHARTS_DIR = kinds.CHARTS.folder     # inside content/<lang>/, owned by the generator
 

@@ -7,10 +7,9 @@ with the table holding its numbers, which is its text alternative.
 
 from __future__ import annotations
 
+from generator.core.markup import Raw, md_escape
 from generator.pages.programme.format import Citations, Fmt
 from generator.pages.programme.vocab import VocabRefs
-from generator.core.markup import md_escape
-from generator.core.markup import Raw
 
 KIND = "statistics"
 DASH = Raw("—")

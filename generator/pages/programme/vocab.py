@@ -7,9 +7,8 @@ field (`data-field="phases:terms[3].start"`), like every programme number. Only 
 
 from __future__ import annotations
 
+from generator.core.markup import Raw, md_escape
 from generator.pages.programme.format import Citations, Fmt
-from generator.core.markup import md_escape
-from generator.core.markup import Raw
 
 
 class VocabRefs:

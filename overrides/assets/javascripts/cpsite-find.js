@@ -19,7 +19,7 @@ const root = document.querySelector("[data-cp-find]");
 const form = root.querySelector("form");
 const words = form.elements.namedItem("q");
 const sort = form.elements.namedItem("sort");
-// Sort keys of generator/pages/views.py SORTS: the order of each (costs: by unit, then amount).
+// Sort keys of generator/pages/figures.py SORTS: the order of each (costs: by unit, then amount).
 const DESCENDING = new Set(["removal", "energy", "cases"]);
 const boxes = [...form.querySelectorAll("input[type=checkbox]")];
 const facets = [...new Set(boxes.map((box) => box.name))];
