@@ -45,6 +45,7 @@ from generator.search.index import SearchIndexFailed, index_site
 from generator.site import serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
 from generator.site.theme import fix_theme_markup
+from generator.site.watch import watch_hand_written
 
 log = logging.getLogger("mkdocs.cpsite")
 
@@ -212,8 +213,10 @@ def _explain(error) -> str:
 
 
 def on_serve(server, config, builder):
-    """A failed rebuild is printed and shown on top of every page, and requests no longer wait
-    for it (MkDocs holds them until a rebuild succeeds)."""
+    """The build's own output is not watched (site/watch.py), so one edit gives one rebuild. A
+    failed rebuild is printed and shown on top of every page, and requests no longer wait for it
+    (MkDocs holds them until a rebuild succeeds)."""
+    watch_hand_written(server, Path(config.docs_dir))      # one edit, one rebuild
     rebuild = serve_errors.KeepServing(server.builder, _explain, log.error)
     server.builder = rebuild
     server.set_app(serve_errors.ErrorBanner(server.get_app(), lambda: rebuild.failure))

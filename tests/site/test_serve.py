@@ -108,6 +108,19 @@ def test_serve_regenerates_when_a_record_changes(served):
     assert "金屬加工廠" in _fetch(base + "zh/" + PAGE)
 
 
+def test_one_edit_gives_one_rebuild(served):
+    """The build writes its pages into the docs folder; watching them would start a second full
+    rebuild after every edit (it did: each save gave two)."""
+    project, base, log = served
+    before = log.read_text().count("Detected file changes")
+    started = time.monotonic()
+    _edit(project / RECORD, TITLE, "Renamed heat pump case")
+    assert _wait_for(base + PAGE, "Renamed heat pump case", 120)
+    took = time.monotonic() - started
+    time.sleep(max(10.0, took))           # long enough for a second rebuild to start and show
+    assert log.read_text().count("Detected file changes") - before == 1, log.read_text()[-3000:]
+
+
 def test_a_broken_record_shows_on_the_last_good_pages_until_it_is_fixed(served):
     project, base, log = served
     _edit(project / RECORD, "sector: metal\n", "sector: metals\n")
