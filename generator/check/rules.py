@@ -181,6 +181,11 @@ def text_hygiene(doc: Document) -> Iterator[Problem]:
                 yield _problem(doc, path, "E213", f"{dotted(path)}: '{text}' is not a date on the calendar ({why})")
 
 
+# Texts that stand for a text not written yet ("…", "TODO", "xxx", 待補): never published.
+_PLACEHOLDER = re.compile(r"\s*(?:…+|\.{2,}|todo|tbd|tba|tk|fixme|xxx+|placeholder|lorem ipsum.*|"
+                          r"待補|待定|待填|待補充|[?？]+)\s*[.。]?\s*\Z", re.IGNORECASE)
+
+
 def plain_text(doc: Document) -> Iterator[Problem]:
     yield from text_hygiene(doc)
     yield from numbers(doc)
@@ -190,6 +195,10 @@ def plain_text(doc: Document) -> Iterator[Problem]:
         if _HTML.search(text):
             yield _problem(doc, path, "E207",
                            f"{dotted(path)}: HTML or script is not allowed in record text; write plain text")
+        elif _PLACEHOLDER.match(text):
+            yield _problem(doc, path, "E218",
+                           f"{dotted(path)}: '{text.strip()}' is a placeholder; write the text, or leave the "
+                           "field out if it is optional")
         elif path and path[-1] == "zh" and text and not _HAN.search(text):
             yield _problem(doc, path, "W301", f"{dotted(path)}: Chinese text has no Chinese characters")
 

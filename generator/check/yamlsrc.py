@@ -203,6 +203,33 @@ class _Builder:
         return None
 
 
+# Plain words beside the parser's own message, for the mistakes editors make most.
+_HINTS = (
+    ("could not find expected ':'", "a key needs a colon and a space after it (`sector: metal`, not "
+                                    "`sector:metal`), and a text that goes on over lines must be indented"),
+    ("mapping values are not allowed", "a colon followed by a space inside a value: put the value in quotes "
+                                       "('Note: …'), or the line is indented more than the key above it"),
+    ("expected <block end>", "this line is not lined up with the lines above it: indent it like its "
+                             "neighbours, with spaces"),
+    ("did not find expected key", "this line is not lined up with the lines above it, or a list item "
+                                  "(`- …`) is indented differently from the others"),
+    ("did not find expected '-' indicator", "a list item is indented differently from the others"),
+    ("found unexpected end of stream", "a quote that is opened and never closed"),
+    ("while scanning a quoted scalar", "a quote that is opened and never closed, or a quote inside the "
+                                       "text (write '' for ' inside single quotes)"),
+    ("found character that cannot start any token", "a value starts with a character YAML reserves "
+                                                    "(` @ %): put the value in quotes"),
+)
+
+
+def syntax_hint(message: str) -> str:
+    """' (hint: …)' for a parser message editors often meet, else ''."""
+    for pattern, hint in _HINTS:
+        if pattern in message:
+            return f" (hint: {hint})"
+    return ""
+
+
 def _mark_problem(display_path: str, mark, code: str, message: str) -> Problem:
     return Problem(display_path, mark.line + 1, mark.column + 1, code, message)
 
@@ -282,10 +309,12 @@ def _careful(text: str, display_path: str) -> tuple[Document, list[Problem]]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # a key with no colon is found only on the next line: point at the key itself
+        key_without_colon = exc.context_mark and "could not find expected ':'" in (exc.problem or "")
+        mark = exc.context_mark if key_without_colon else (exc.problem_mark or exc.context_mark)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (exc.context, exc.problem) if x)
-        return doc, [Problem(display_path, line, col, "E100", f"YAML syntax: {what}")]
+        return doc, [Problem(display_path, line, col, "E100", f"YAML syntax: {what}{syntax_hint(what)}")]
     except yaml.reader.ReaderError as exc:   # a character YAML does not allow, e.g. NUL
         line = text[: exc.position].count("\n") + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1

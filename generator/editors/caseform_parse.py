@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime
+import difflib
 import re
 from typing import Any, Optional
 
@@ -82,6 +83,22 @@ class Terms:
 
     def key(self, name: str, text: str) -> str:
         return self.names.get(name, {}).get(_norm(text), text)
+
+    def suggest(self, name: str, text: str) -> str:
+        """' (did you mean 'printing', 印刷和出版業?)' for a spelling that is not accepted: the
+        closest key or name, or the one term whose name contains what was typed ('印刷');
+        '' when nothing is close."""
+        spellings = self.names.get(name, {})
+        typed = _norm(text)
+        if not typed:
+            return ""
+        close = difflib.get_close_matches(typed, list(spellings), n=1, cutoff=0.6)
+        keys = {spellings[close[0]]} if close else {k for s, k in spellings.items() if typed in s}
+        if len(keys) != 1:
+            return ""
+        key = keys.pop()
+        en, zh = self.labels[name][key]
+        return f" (did you mean '{key}', {en} / {zh}?)"
 
 
 def shown(text: str, limit: int = 60) -> str:

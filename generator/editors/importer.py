@@ -23,7 +23,7 @@ from generator.editors.candidates import check_cases, id_form_problem, taken_ids
 from generator.editors.caseform_parse import RowParser, Terms, cell_text, column_of, field_path
 from generator.editors.recordtext import record_text
 from generator.editors.spreadsheet import Sheet, SheetError, read_sheet
-from generator.publish.urls import add_urls, case_urls
+from generator.publish.urls import URL_LIST, add_urls, case_urls
 
 
 @dataclasses.dataclass
@@ -148,7 +148,9 @@ def report(project: Project, sheet: Sheet, rows: list[Row], *, dry_run: bool, ou
         for row in rows:
             if row.status in ("new", "update"):
                 write_if_changed(project.cases_dir / f"{row.case_id}.yaml", row.text)
-        add_urls(project, [u for row in rows if row.status in ("new", "update") for u in case_urls(row.record)])
+        added = add_urls(project, [u for row in rows if row.status in ("new", "update") for u in case_urls(row.record)])
+        if added:
+            print(f"changed {URL_LIST}: {len(added)} address(es) of the new cases added", file=err)
     empty = f"; {len(sheet.empty_rows)} empty row(s) skipped" if sheet.empty_rows else ""
     lead = "dry run, nothing written: " if dry_run else ""
     print(f"{lead}{len(rows)} row(s): {counts['new']} new, {counts['update']} updated, "

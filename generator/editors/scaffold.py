@@ -14,15 +14,16 @@ import argparse
 import sys
 from typing import Optional
 
-from generator.check.schema import load_schema
+from generator.check.schema import did_you_mean, load_schema
 from generator.check.validate import record_files
+from generator.check.yamlsrc import load_file
 from generator.core.output import write_if_changed
 from generator.core.project import Project
 from generator.editors.candidates import check_cases, id_form_problem, taken_ids
 from generator.editors.caseform import CASE_COLUMNS, SOURCE_PARTS, Column
 from generator.editors.caseform_parse import RowParser, Terms, column_of, field_path, parse_year, split_list
 from generator.editors.recordtext import record_text
-from generator.publish.urls import add_urls, case_urls
+from generator.publish.urls import URL_LIST, add_urls, case_urls
 
 COLUMNS: list[Column] = [c for c in CASE_COLUMNS
                          if c.name != "former_ids" and not c.name.startswith(("background", "what_was",
@@ -51,6 +52,7 @@ class Asker:
     def __init__(self, project: Project, terms: Terms):
         self.project, self.terms = project, terms
         self.technologies = sorted(p.stem for p in record_files(project.technologies_dir))
+        self.technology_names = _technology_names(project)
         self.taken = taken_ids(project)
 
     def check(self, column: Column, answer: str) -> Optional[str]:
@@ -61,15 +63,17 @@ class Asker:
             if answer in self.taken:
                 return f"'{answer}' is already used by {self.taken[answer]}"
         if column.kind in ("vocab", "choice") and self.terms.key(column.vocab, answer) not in self.terms.keys[column.vocab]:
-            return f"'{answer}' is not one of the choices"
+            return f"'{answer}' is not one of the choices{self.terms.suggest(column.vocab, answer)}"
         if column.kind == "vocab-list":
             bad = [x for x in split_list(answer) if self.terms.key(column.vocab, x) not in self.terms.keys[column.vocab]]
             if bad:
-                return f"not among the choices: {', '.join(bad)}"
+                return "not among the choices: " + ", ".join(
+                    f"'{x}'{self.terms.suggest(column.vocab, x)}" for x in bad)
         if column.name == "technologies":
             bad = [x for x in split_list(answer) if x not in self.technologies]
             if bad:
-                return f"no technology record: {', '.join(bad)} (type ? to list them)"
+                return "no technology record: " + ", ".join(
+                    f"'{x}'{did_you_mean(x, self.technologies)}" for x in bad) + " (type ? to list them)"
         if column.kind == "year":
             return parse_year(answer)[1]
         return None
@@ -102,7 +106,9 @@ class Asker:
                 raise SystemExit(_fail(f"no answer for {column.name}: input ended "
                                        f"(give it as {option(column.name)})", 2)) from None
             if answer == "?" and column.name == "technologies":
-                print("  " + "\n  ".join(self.technologies), file=out)
+                for tech_id in self.technologies:
+                    en, zh = self.technology_names.get(tech_id, ("", ""))
+                    print(f"  {tech_id:<52} {en} / {zh}", file=out)
                 continue
             if not answer:
                 if not required:
@@ -114,6 +120,17 @@ class Asker:
             if problem is None:
                 return answer
             print(f"  ! {problem}", file=out)
+
+
+def _technology_names(project: Project) -> dict:
+    """{technology id: (English name, Chinese name)} as the records give them."""
+    names = {}
+    for path in record_files(project.technologies_dir):
+        doc, _ = load_file(path, project.root)
+        name = doc.data.get("name") if isinstance(doc.data, dict) else None
+        if isinstance(name, dict):
+            names[path.stem] = (str(name.get("en", "")), str(name.get("zh", "")))
+    return names
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -189,8 +206,10 @@ def new_case(project: Project, args: argparse.Namespace) -> int:
     for column, message in warnings:
         print(f"warning: {option(column)}: {message}", file=sys.stderr)
     write_if_changed(project.cases_dir / f"{case_id}.yaml", text)
-    add_urls(project, case_urls(record))     # its addresses are now ones to keep
     print(f"wrote cases/{case_id}.yaml", file=sys.stderr)
+    added = add_urls(project, case_urls(record))     # its addresses are now ones to keep
+    if added:
+        print(f"changed {URL_LIST}: {len(added)} address(es) of the new case added", file=sys.stderr)
     print("next: add background, what_was_done, results and figures in the file, then run "
           f"`cpsite validate cases/{case_id}.yaml`", file=sys.stderr)
     return 0

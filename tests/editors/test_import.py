@@ -69,7 +69,9 @@ def test_valid_rows_become_records_that_pass_validate(project):
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines() == ["cases/test-import-a.yaml: new (row 2)",
                                           "cases/test-import-b.yaml: new (row 3)"]
-    assert result.stderr.strip() == "2 row(s): 2 new, 0 updated, 0 unchanged, 0 failed"
+    assert result.stderr.splitlines() == [
+        "changed data/published-urls.txt: 15 address(es) of the new cases added",
+        "2 row(s): 2 new, 0 updated, 0 unchanged, 0 failed"]
     text = (project / "cases/test-import-a.yaml").read_text()
     assert text.splitlines()[:5] == ["# yaml-language-server: $schema=../schema/case.schema.json",
                                      "id: test-import-a", "title:", "  en: Test case", "  zh: 測試個案"]
@@ -141,7 +143,9 @@ def test_bad_numbers_unknown_sector_and_missing_chinese_fail_their_row_only(proj
         "(technologies/heat-pump-sytem.yaml) (did you mean 'heat-pump-system'?)",
     ]
     assert "cases/test-ok.yaml: new (row 2)" in result.stdout
-    assert result.stderr.strip() == "7 row(s): 1 new, 0 updated, 0 unchanged, 6 failed"
+    assert result.stderr.splitlines() == [
+        "changed data/published-urls.txt: 9 address(es) of the new cases added",
+        "7 row(s): 1 new, 0 updated, 0 unchanged, 6 failed"]
     written = [c for c in cases(project) if c.startswith("test-")]
     assert written == ["test-ok.yaml"]                      # nothing for the failed rows
     assert not [p for p in (project / "cases").iterdir() if p.name.startswith(".tmp")]
@@ -172,7 +176,9 @@ def test_empty_rows_are_skipped_and_row_numbers_stay_those_of_the_sheet(project)
     result = cpsite(project, "import", "in.csv")
     assert result.returncode == 1
     assert "in.csv: row 5, column J (year): E404 '2O21' is not a year: write four digits, e.g. 2021" in result.stdout
-    assert result.stderr.strip() == "2 row(s): 1 new, 0 updated, 0 unchanged, 1 failed; 2 empty row(s) skipped"
+    assert result.stderr.splitlines() == [
+        "changed data/published-urls.txt: 9 address(es) of the new cases added",
+        "2 row(s): 1 new, 0 updated, 0 unchanged, 1 failed; 2 empty row(s) skipped"]
 
 
 def test_missing_and_unknown_columns_stop_the_whole_import(project):
@@ -384,7 +390,9 @@ def test_xlsx_formula_without_a_stored_value_and_error_cells_are_refused(project
         "in.xlsx: row 4, column M (reduction_quantity): E408 this cell shows the error #DIV/0!: correct the "
         "formula, or type the value",
         f"in.xlsx: row 5, column A (id): E408 this cell has the formula =LOWER(\"TEST-ID\") {no_value}"]
-    assert result.stderr.strip() == "4 row(s): 1 new, 0 updated, 0 unchanged, 3 failed"
+    assert result.stderr.splitlines() == [
+        "changed data/published-urls.txt: 9 address(es) of the new cases added",
+        "4 row(s): 1 new, 0 updated, 0 unchanged, 3 failed"]
 
 
 def test_xlsx_formula_in_the_header_stops_the_import(project):

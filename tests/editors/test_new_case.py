@@ -23,7 +23,9 @@ def project(tmp_path):
 def test_all_fields_as_options_write_a_valid_record(project):
     result = cpsite(project, "new-case", "--no-input", *OPTIONS)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.splitlines()[0] == "wrote cases/test-new-case.yaml"
+    assert result.stderr.splitlines()[:2] == [
+        "wrote cases/test-new-case.yaml",
+        "changed data/published-urls.txt: 9 address(es) of the new case added"]     # every file it changed
     text = (project / "cases/test-new-case.yaml").read_text()
     lines = text.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../schema/case.schema.json"
@@ -70,9 +72,13 @@ def test_refuses_a_former_id_of_another_record(project):
 
 def test_bad_option_values_are_refused(project):
     result = cpsite(project, "new-case", "--no-input", *_with("--sector", "textile"))
-    assert result.returncode == 1 and "--sector: 'textile' is not one of the choices" in result.stderr
-    result = cpsite(project, "new-case", "--no-input", *_with("--technologies", "no-such-tech"))
-    assert result.returncode == 1 and "--technologies: no technology record: no-such-tech" in result.stderr
+    assert result.returncode == 1
+    assert "--sector: 'textile' is not one of the choices (did you mean 'textiles', Textiles / 紡織業?)" \
+        in result.stderr
+    result = cpsite(project, "new-case", "--no-input", *_with("--technologies", "heat-pump-sytem"))
+    assert result.returncode == 1
+    assert "--technologies: no technology record: 'heat-pump-sytem' (did you mean 'heat-pump-system'?)" \
+        in result.stderr
     result = cpsite(project, "new-case", "--no-input", *_with("--source-url", "example.org"))
     assert result.returncode == 1
     assert "--source-url: E113 'example.org' is not in the expected form: a web address starting with " \
@@ -117,3 +123,28 @@ def test_input_that_ends_early_writes_nothing(project):
     assert result.returncode == 2
     assert "no answer for title_zh: input ended (give it as --title-zh)" in result.stderr
     assert not (project / "cases/test-early.yaml").exists()
+
+
+@pytest.mark.parametrize("typed, meant", [("印刷", "'printing', Printing and publishing / 印刷和出版業"),
+                                          ("Metals", "'metal', Metal and metal products / 金屬和金屬製品業")])
+def test_a_near_name_in_either_language_gets_a_suggestion(project, typed, meant):
+    result = cpsite(project, "new-case", "--no-input", *_with("--sector", typed))
+    assert result.returncode == 1
+    assert f"--sector: '{typed}' is not one of the choices (did you mean {meant}?)" in result.stderr
+
+
+def test_sector_by_key_english_or_chinese_name(project):
+    for n, given in enumerate(("printing", "Printing and publishing", "印刷和出版業")):
+        options = _with("--sector", given)
+        options[options.index("--id") + 1] = f"test-sector-{n}"
+        result = cpsite(project, "new-case", "--no-input", *options)
+        assert result.returncode == 0, result.stderr
+        assert "sector: printing\n" in (project / f"cases/test-sector-{n}.yaml").read_text()
+
+
+def test_question_mark_lists_technologies_with_both_names(project):
+    answers = "\n".join(["test-q", "T", "標題", "S.", "摘要。", "1", "1", "?", ""])
+    result = cpsite(project, "new-case", stdin=answers)
+    assert "heat-pump-system" in result.stdout
+    line = next(line for line in result.stdout.splitlines() if line.strip().startswith("heat-pump-system "))
+    assert line.split(None, 1)[1] == "Heat pump system / 熱泵系統"
