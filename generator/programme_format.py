@@ -55,7 +55,10 @@ class Citations:
         return self._sup((f"source-{r}", self.programme.sources[r]) for r in refs(source))
 
     def vocabulary(self, name: str, ref: str) -> Raw:
-        """Cite a source listed in a vocabulary file (data/<name>.yaml)."""
+        """Cite a source listed in a vocabulary file (data/<name>.yaml); one that
+        programme-sources.yaml lists under the same id is the same document, cited once."""
+        if ref in self.programme.sources:
+            return self(ref)
         source = {s.id: s for s in self.vocab[name].sources}[ref]
         return self._sup([(f"source-{name}-{ref}", source)])
 
