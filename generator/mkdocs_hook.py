@@ -37,6 +37,7 @@ from generator import history, serve_errors, signals, site_swap, siteinfo, sitem
 from generator.build_lock import BuildLock, LockTimeout, output_lock_path, project_lock_path, timeout_from_environment
 from generator.generate import generate
 from generator.htmlfix import fix_theme_markup
+from generator.zhtext import tidy_html
 from generator.problems import ValidationFailed
 from generator.project import Project, source_date_epoch
 from generator.simplified_edition import fill_language_config, source_edit_url
@@ -228,6 +229,8 @@ def _cleanup():
 
 def on_post_page(output, page, config):
     _state["pages"].add(page.url)      # for sitemap.xml
+    if page.file.src_uri.startswith("zh"):   # zh and zh-Hans: no space between Chinese characters
+        output = tidy_html(output)
     return fix_theme_markup(output)
 
 

@@ -67,8 +67,10 @@ class Citations:
         for n, anchor in enumerate(self.order, start=1):
             s = self.entries[anchor]
             when = s.date if getattr(s, "date", None) else p.accessed.format(date=s.accessed)
-            out.append({"number": n, "anchor": Raw(anchor), "title": s.title, "publisher": s.publisher,
-                        "date": when, "link": external_link(s.url, s.title) if s.url else None,
+            title = getattr(s, "title_zh", None) if p.lang.startswith("zh") else None
+            title = title or s.title
+            out.append({"number": n, "anchor": Raw(anchor), "title": title, "publisher": s.publisher,
+                        "date": when, "link": external_link(s.url, title) if s.url else None,
                         "document": s.document, "locator": None, "accessed": None})
         return out
 

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import programme_check, rules, schema, term_table
+from . import programme_check, qualifier_words, rules, schema, term_table, zhtext
 from .problems import Problem
 from .programme_model import Programme
 from .project import Project
@@ -145,6 +145,9 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
     problems: list[Problem] = [p for _, found in vocab + techs + cases + programme for p in found]
     problems += programme_check.check(programme_docs, project.schema_dir, nouns)
     problems += term_table.check(project)   # data/zh-hans-terms.yaml: the Simplified edition's terms
+    problems += qualifier_words.problems(programme_docs)   # E224: qualifiers as the sources word them
+    problems += zhtext.record_problems([d for d, _ in vocab + techs + cases + programme])   # E220-E223
+    problems += zhtext.page_problems(project.root, zhtext.handwritten_pages(project.content_dir / "zh"))
     for kind, results in (("technology", techs), ("case", cases)):
         problems += rules.unique_ids([d for d, _ in results if isinstance(d.data, dict)], kind)
 
