@@ -13,6 +13,7 @@ from typing import Optional
 
 from .catalogue import Catalogue, case_order
 from .markup import Raw, external_link
+from .zhtext import in_script
 from .records import Case, Corpus, Evidence, Figure, Source, Technology
 
 
@@ -85,7 +86,7 @@ def figure_value(figure: Figure, t: Labels, vocab: dict) -> str:
 def figure_label(figure: Figure, t: Labels, vocab: dict, lang: str) -> str:
     label = t["kind_" + figure.kind]
     if figure.kind == "reductions":
-        label = f"{label}: {vocab['substances'].label(figure.what, lang)}"
+        label = f"{label}{t.label_colon}{vocab['substances'].label(figure.what, lang)}"
     return label
 
 
@@ -275,7 +276,7 @@ def technology_list(page: str, techs, cat: Catalogue, t: Labels, lang: str, orde
     return [{"link": Link(x.name[lang], rel(page, page_path("technologies", x.id))),
              "cases": t.count(len(cat.cases_by_technology[x.id])),
              "headline": headline_text(x, t, vocab, lang) if vocab else None,
-             "periods": ", ".join(d.period for d in x.demonstrated)}
+             "periods": t.list_separator.join(d.period for d in x.demonstrated)}
             for x in (sorted(techs, key=lambda x: x.name[lang]) if ordered else techs)]
 
 
@@ -289,7 +290,7 @@ def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels,
     return {
         "title": tech.name[lang],
         "other_name": tech.name["en" if lang != "en" else "zh"],
-        "aliases": list(tech.aliases[lang]),
+        "aliases": in_script(tech.aliases[lang], lang),   # other-script aliases: search index only
         "principle": tech.principle[lang], "applicability": tech.applicability[lang],
         "pollutants": [_term_link(page, "pollutants", p, vocab, lang) for p in tech.pollutants],
         "sectors": [_term_link(page, "sectors", s, vocab, lang) for s in tech.sectors],
