@@ -99,6 +99,8 @@ def findings(text: str) -> Iterator[tuple[int, str, str]]:
         yield m.start(), "E221", f"half-width '{m.group()}' after a Chinese character: use '{chr(ord(m.group()) + 0xFEE0)}'"
     for m in _CURLY.finditer(text):
         yield m.start(), "E222", f"'{m.group()}' in Traditional text: Hong Kong quotes with 「」 (and 『』 inside them)"
+    if not HAN.search(text):
+        return          # not Chinese at all: W301 says so
     for m in _WORD.finditer(_PLACEHOLDER.sub(lambda p: " " * len(p.group()), text)):
         word = m.group()
         if word in ALLOWED_WORDS or _ROMAN.match(word) or word.upper() == word:
