@@ -17,6 +17,7 @@ import yaml
 
 from .programme_model import Programme, refs
 from .markup import external_link, md_escape
+from .zhtext import large_amount_zh
 from .views import Labels, Raw
 from .yamlsrc import dotted
 
@@ -129,7 +130,11 @@ class Fmt:
     def money(self, kind: str, path: tuple, source, currency: str = "HKD", qualifier=None) -> Raw:
         raw = self.programme.at(kind, path)
         marked = self.mark("data", kind, path, self.number(raw), raw, source)
-        return Raw(self.qualified(qualifier, self.t["money_" + currency].format(amount=marked)))
+        shown = self.t["money_" + currency].format(amount=marked)
+        if self.zh:   # as the reports print it too: 3 億 1,100 萬元
+            words = large_amount_zh(raw, currency)
+            shown += self.paren(words) if words else ""
+        return Raw(self.qualified(qualifier, shown))
 
     def percent(self, kind: str, path: tuple, source, qualifier=None) -> Raw:
         raw = self.programme.at(kind, path)

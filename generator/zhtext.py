@@ -307,3 +307,13 @@ def _within(line: str, start: int, end: int, exceptions: tuple, target: str) -> 
                 return True
             at = line.find(word, at + 1)
     return False
+
+
+def large_amount_zh(amount, currency: str = "HKD") -> str:
+    """A large round amount in the form Chinese reports print it (3 億 1,100 萬元, 人民幣 541
+    萬元), for showing beside the digits; '' for amounts under a million or not in whole 萬."""
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount < 1_000_000 or amount % 10_000:
+        return ""
+    yi, wan = divmod(amount // 10_000, 10_000)
+    words = " ".join(part for part in (f"{yi} 億" if yi else "", f"{wan:,} 萬" if wan else "") if part)
+    return ("人民幣 " if currency == "RMB" else "") + words + "元"

@@ -169,3 +169,10 @@ def test_built_simplified_pages_have_no_reviewed_hong_kong_words(built_site):
                     continue            # 1 个案例: the classifier before 案例
                 found.setdefault(word, []).append(page.relative_to(built_site).as_posix())
     assert found == {}
+
+
+def test_large_amounts_in_the_reports_form():
+    assert zhtext.large_amount_zh(311_000_000) == "3 億 1,100 萬元"
+    assert zhtext.large_amount_zh(93_060_000) == "9,306 萬元"
+    assert zhtext.large_amount_zh(5_410_000, "RMB") == "人民幣 541 萬元"
+    assert zhtext.large_amount_zh(45_000) == "" and zhtext.large_amount_zh(1_234_567) == ""
