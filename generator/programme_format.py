@@ -133,7 +133,7 @@ class Fmt:
         shown = self.t["money_" + currency].format(amount=marked)
         if self.zh:   # as the reports print it too: 3 億 1,100 萬元
             words = large_amount_zh(raw, currency)
-            shown += self.paren(words) if words else ""
+            shown += self.paren(self.mark("data", kind, path, words, raw, source)) if words else ""
         return Raw(self.qualified(qualifier, shown))
 
     def percent(self, kind: str, path: tuple, source, qualifier=None) -> Raw:
