@@ -68,11 +68,13 @@ class Citations:
         for n, anchor in enumerate(self.order, start=1):
             s = self.entries[anchor]
             when = s.date if getattr(s, "date", None) else p.accessed.format(date=s.accessed)
-            title = getattr(s, "title_zh", None) if p.lang.startswith("zh") else None
-            title = title or s.title
-            out.append({"number": n, "anchor": Raw(anchor), "title": title, "publisher": s.publisher,
+            zh = p.lang.startswith("zh")
+            title = (getattr(s, "title_zh", None) if zh else None) or s.title
+            publisher = (getattr(s, "publisher_zh", None) if zh else None) or s.publisher
+            document = (getattr(s, "document_zh", None) if zh else None) or s.document
+            out.append({"number": n, "anchor": Raw(anchor), "title": title, "publisher": publisher,
                         "date": when, "link": external_link(s.url, title) if s.url else None,
-                        "document": s.document, "locator": None, "accessed": None})
+                        "document": document, "locator": None, "accessed": None})
         return out
 
 
