@@ -5,7 +5,7 @@ Checks (codes in CONTRIBUTING.md), over the `zh` fields of every record and data
 over the hand-written pages in content/zh/:
 
 - E220 a Simplified-only character in Traditional text. OpenCC decides, not a table of our
-  own: a character that OpenCC's t2s leaves as it is but s2hk changes is a Simplified form
+  own: a character that OpenCC's t2s leaves as it is but s2t changes is a Simplified form
   (锅 -> 鍋), unless it is also a Traditional character in its own right; those few are the
   reviewed `TRADITIONAL_TOO` below (干 in 干擾, 伙 in 伙伴計劃, 砜 as the 2023-24 report
   prints it).
@@ -48,10 +48,12 @@ _WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*(?:[+\-.][A-Za-z0-9]+)
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 _ROMAN = re.compile(r"^[IVX]+$")
 
-# Characters that OpenCC's s2hk would change but that Hong Kong Traditional text also uses as
+# Characters that OpenCC's s2t would change but that Hong Kong Traditional text also uses as
 # they are (reviewed: each is a standard Traditional character, or the form the programme's
-# own reports print: 伙 of 伙伴計劃, 砜 of 聚砜, 床 of 活性炭床 where OpenCC prefers 牀).
-TRADITIONAL_TOO = frozenset("伙砜床干后里云范斗丑冲于余准几凶划叶吁咸尸并朴杰涂游采咨辟适")
+# own reports print: 伙 of 伙伴計劃, 砜 of 聚砜, 床 of 活性炭床 and 秘 of 秘書處 where OpenCC
+# prefers 牀 and 祕). OpenCC's Hong Kong variants (s2hk) are not used: they accept 温 and 脱,
+# where the programme's reports write 溫 and 脫.
+TRADITIONAL_TOO = frozenset("伙砜床秘台干后里云范斗丑冲于余准几凶划叶吁咸尸并朴杰涂游采咨辟适")
 
 # Latin words a Chinese text may carry as they are: units and symbols, and names that have
 # no Chinese form. Words in capitals (abbreviations) need no entry.
@@ -61,7 +63,7 @@ ALLOWED_WORDS = frozenset({
 })
 
 _t2s = functools.lru_cache(maxsize=None)(lambda: opencc.OpenCC("t2s"))
-_s2hk = functools.lru_cache(maxsize=None)(lambda: opencc.OpenCC("s2hk"))
+_s2t = functools.lru_cache(maxsize=None)(lambda: opencc.OpenCC("s2t"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -69,7 +71,7 @@ def simplified_only(ch: str) -> bool:
     """Whether `ch` is a Simplified character that Traditional text does not use."""
     if not HAN.match(ch) or ch in TRADITIONAL_TOO:
         return False
-    return _t2s().convert(ch) == ch and _s2hk().convert(ch) != ch
+    return _t2s().convert(ch) == ch and _s2t().convert(ch) != ch
 
 
 def has_simplified(text: str) -> bool:
@@ -78,11 +80,15 @@ def has_simplified(text: str) -> bool:
 
 def in_script(words: Iterable[str], lang: str) -> list[str]:
     """The words a page of `lang` prints: on Traditional pages, none with a Simplified-only
-    character; each once."""
+    character, and none that reads the same as an earlier one once simplified (污泥乾化 and
+    污泥干化 would be one word twice in the Simplified edition); each once."""
     out: list[str] = []
+    seen: set[str] = set()
     for word in words:
-        if (lang == "zh" and has_simplified(word)) or word in out:
+        key = _t2s().convert(word) if lang == "zh" else word
+        if (lang == "zh" and has_simplified(word)) or key in seen:
             continue
+        seen.add(key)
         out.append(word)
     return out
 
@@ -94,7 +100,7 @@ def findings(text: str) -> Iterator[tuple[int, str, str]]:
     Chinese characters are reported by the callers, which know whether a space was typed."""
     for i, ch in enumerate(text):
         if simplified_only(ch):
-            yield i, "E220", f"'{ch}' is a Simplified character; Traditional text writes '{_s2hk().convert(ch)}'"
+            yield i, "E220", f"'{ch}' is a Simplified character; Traditional text writes '{_s2t().convert(ch)}'"
     for m in _HALF_PUNCT.finditer(text):
         yield m.start(), "E221", f"half-width '{m.group()}' after a Chinese character: use '{chr(ord(m.group()) + 0xFEE0)}'"
     for m in _CURLY.finditer(text):

@@ -127,6 +127,8 @@ def test_simplified_only_uses_opencc_with_the_reviewed_exceptions():
     assert zhtext.simplified_only("锅") and zhtext.simplified_only("烧")
     assert not zhtext.simplified_only("鍋") and not zhtext.simplified_only("伙") and not zhtext.simplified_only("床")
     assert zhtext.in_script(["低氮燃燒器", "低氮燃烧器", "低氮燃燒器", "LNB"], "zh") == ["低氮燃燒器", "LNB"]
+    assert zhtext.simplified_only("温") and zhtext.simplified_only("脱")   # the reports write 溫, 脫
+    assert zhtext.in_script(["污泥乾化", "污泥干化", "低溫"], "zh") == ["污泥乾化", "低溫"]   # one word once simplified
     assert zhtext.in_script(["a", "a", "b"], "en") == ["a", "b"]
 
 
