@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import catalogue, programme_render, publish, render, search_terms, sharing, siteinfo, zhtext
+from . import catalogue, hans_words, programme_render, publish, render, search_terms, sharing, siteinfo
 from .kit import Kit
 from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
@@ -47,7 +47,7 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
         own = publish.edition_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
         write_edition(project, result.corpus, changes, own_files=own,
                       urls=(kit.site.absolute("zh"), kit.site.absolute(edition)))
-        left = zhtext.edition_problems(project, result.corpus)   # E226: Hong Kong words left in
+        left = hans_words.edition_problems(project, result.corpus)   # E226: Hong Kong words left in
         if left:
             raise ValidationFailed(left)
     return result, changes

@@ -17,9 +17,7 @@ over the hand-written pages in content/zh/:
   Roman numerals (示範項目(II)) and the units and names of `ALLOWED_WORDS` pass. Also a
   bracketed source title (the site's own description) without its Chinese `title_zh`.
 
-And over the built Simplified edition (`edition_problems`, run by the build after the
-conversion): E226 a Hong Kong word of the term table (data/zh-hans-terms.yaml) left in a
-page outside an official name or a listed exception.
+E226, Hong Kong words left in the built Simplified edition, is `hans_words`.
 
 Aliases (`aliases.zh`) may be in either script: they feed the search index, and pages print
 only those in the page's own script (`in_script`). This module finds problems and tidies
@@ -263,56 +261,6 @@ def tidy_html(html: str) -> str:
             out.append(parts[i + 1])        # the skipped element, as it is
         i += 3
     return "".join(out)
-
-
-# --- the Simplified edition -------------------------------------------------------------------
-
-def edition_problems(project, corpus=None) -> list[Problem]:
-    """E226: a Hong Kong word of the term table left in the built Simplified edition (pages
-    and snippets), outside official names and the entry's exceptions."""
-    from .simplified_edition import LOCALE, simplifier_for
-    from .simplify import opencc_only, CHARACTERS_CONFIG, name_parts
-    simplifier = simplifier_for(project, corpus)
-    table = simplifier.table
-    if not table.terms:
-        return []
-    names = {opencc_only(part, CHARACTERS_CONFIG) for name in table.keep for part in name_parts(name)}
-    if corpus is not None:
-        from .simplified_edition import official_names
-        names |= {opencc_only(part, CHARACTERS_CONFIG) for n in official_names(corpus) for part in name_parts(n)}
-    words = re.compile("|".join(re.escape(t.source) for t in sorted(table.terms, key=lambda t: -len(t.source))))
-    protected = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))) if names else None
-    terms = {t.source: t for t in table.terms}
-    out = []
-    for root in (project.content_dir / LOCALE, project.snippets_dir / LOCALE):
-        if not root.is_dir():
-            continue
-        for page in sorted(root.rglob("*.md")):
-            shown = page.relative_to(project.root).as_posix()
-            for number, line in enumerate(page.read_text(encoding="utf-8").split("\n"), start=1):
-                spans = [m.span() for m in protected.finditer(line)] if protected else []
-                for m in words.finditer(line):
-                    if any(a <= m.start() < b for a, b in spans):
-                        continue
-                    term = terms[m.group()]
-                    if _within(line, m.start(), m.end(), term.exceptions, term.target):
-                        continue
-                    out.append(Problem(shown, number, m.start() + 1, "E226",
-                                       f"Hong Kong word '{m.group()}' in the Simplified edition: mainland readers "
-                                       f"write '{term.target}' (data/zh-hans-terms.yaml)"))
-    return out
-
-
-def _within(line: str, start: int, end: int, exceptions: tuple, target: str) -> bool:
-    """Whether line[start:end] is part of an exception word, or overlaps the term's own
-    replacement (个案 -> 案例 makes 1 个案例, whose 个案 is not a leftover)."""
-    for word in (*exceptions, target):
-        at = line.find(word)
-        while at != -1:
-            if at < end and start < at + len(word) and (word == target or at <= start < at + len(word)):
-                return True
-            at = line.find(word, at + 1)
-    return False
 
 
 def large_amount_zh(amount, currency: str = "HKD") -> str:

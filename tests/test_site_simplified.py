@@ -13,7 +13,7 @@ import opencc
 import pytest
 
 from conftest import ROOT
-from generator import zhtext
+from generator import hans_words
 from generator.project import Project
 from generator.simplify import CHARACTERS_CONFIG, TERMS_FILE, TermTable, name_parts, opencc_only
 from generator.simplified_edition import official_names
@@ -147,7 +147,7 @@ def test_term_table_is_applied_everywhere(site, simplified_pages):
     open_text = _protected(text)
     # an occurrence that overlaps the term's own replacement is not a leftover (1 个案例)
     assert [t.source for t in TABLE.terms
-            if any(not zhtext._within(open_text, m.start(), m.end(), t.exceptions, t.target)
+            if any(not hans_words.within(open_text, m.start(), m.end(), t.exceptions, t.target)
                    for m in re.finditer(re.escape(t.source), open_text))] == []
     # terms the Traditional text of this site actually uses arrive in their mainland form
     assert "在本网站可以做什么" in text and "编辑此记录" in text and "语言菜单" in text

@@ -1,4 +1,4 @@
-"""The Chinese text checks (E220-E223, E226, generator/zhtext.py) and the qualifier check
+"""The Chinese text checks (E220-E223, generator/zhtext.py; E226, generator/hans_words.py) and the qualifier check
 (E224, generator/qualifier_words.py): each fails on a planted example of its kind, in a copy
 of the project in a temporary folder, and says where (file:line:col)."""
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import zhtext
+from generator import hans_words, zhtext
 from generator.project import Project
 from generator.validate import validate_project
 
@@ -142,7 +142,7 @@ def test_hong_kong_words_left_in_the_edition_are_found(fixture_project):
     page = project.content_dir / "zh-Hans" / "planted.md"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text("本网站有 1 个案例。\n共 141 篇个案报告，已上载。\n透过液\n", encoding="utf-8")
-    got = [(p.path, p.line, p.col, p.code) for p in zhtext.edition_problems(project)
+    got = [(p.path, p.line, p.col, p.code) for p in hans_words.edition_problems(project)
            if p.path.endswith("planted.md")]
     assert got == [("content/zh-Hans/planted.md", 2, 8, "E226"), ("content/zh-Hans/planted.md", 2, 14, "E226")]
 
