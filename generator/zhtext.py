@@ -247,6 +247,7 @@ def handwritten_pages(content_zh: Path) -> list[Path]:
 _SKIP_HTML = re.compile(r"(<(pre|script|code|textarea|style)\b.*?</\2>)", re.S | re.I)
 _BREAK = re.compile(f"(?<=[{_CJK}{_FULL}])[ \t]*\n[ \t]*(?=[{_CJK}{_FULL}])")
 _SPACE = re.compile(f"(?<=[{_CJK}{_FULL}]) +(?=[{_CJK}{_FULL}])")
+_TAG = re.compile(r"(<[^>]*>)")
 
 
 def tidy_html(html: str) -> str:
@@ -256,7 +257,9 @@ def tidy_html(html: str) -> str:
     parts = _SKIP_HTML.split(html)
     out, i = [], 0
     while i < len(parts):
-        out.append(_SPACE.sub("", _BREAK.sub("", parts[i])))
+        # text between tags only: attribute values (search keywords, alt text) stay as they are
+        out.append("".join(piece if piece.startswith("<") else _SPACE.sub("", _BREAK.sub("", piece))
+                           for piece in _TAG.split(parts[i])))
         if i + 1 < len(parts):
             out.append(parts[i + 1])        # the skipped element, as it is
         i += 3

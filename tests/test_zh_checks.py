@@ -133,8 +133,10 @@ def test_simplified_only_uses_opencc_with_the_reviewed_exceptions():
 
 
 def test_tidy_html_drops_spaces_between_chinese_but_not_in_code():
-    html = "<p>減控污水排放，\n近年更擴展 至減少</p><pre>甲\n乙 丙</pre><p>2024 年 7 月</p>"
-    assert zhtext.tidy_html(html) == "<p>減控污水排放，近年更擴展至減少</p><pre>甲\n乙 丙</pre><p>2024 年 7 月</p>"
+    html = ('<p>減控污水排放，\n近年更擴展 至減少</p><pre>甲\n乙 丙</pre><p>2024 年 7 月</p>'
+            '<span data-k="甲 乙">丙 丁</span>')
+    assert zhtext.tidy_html(html) == ('<p>減控污水排放，近年更擴展至減少</p><pre>甲\n乙 丙</pre><p>2024 年 7 月</p>'
+                                      '<span data-k="甲 乙">丙丁</span>')
 
 
 def test_hong_kong_words_left_in_the_edition_are_found(fixture_project):
