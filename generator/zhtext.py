@@ -13,9 +13,11 @@ over the hand-written pages in content/zh/:
   Chinese characters (the spaces YAML folding makes are dropped when the page is rendered,
   `records.tidy_zh` and `tidy_html`, so they are not reported).
 - E222 “ ” or ‘ ’ in Traditional text: Hong Kong writes 「」 and 『』.
-- E223 an English word in Chinese text. Abbreviations in capitals (VOC, RTO, UV, IFAS-MOX),
-  Roman numerals (示範項目(II)) and the units and names of `ALLOWED_WORDS` pass. Also a
-  bracketed source title (the site's own description) without its Chinese `title_zh`.
+- W303 (a warning: names and units are a judgement) an English word in Chinese text.
+  Abbreviations in capitals (VOC, RTO, UV, IFAS-MOX), Roman numerals (示範項目(II)) and the
+  units and names of `ALLOWED_WORDS` pass.
+- E223 a bracketed source title (the site's own description of a page whose title was not
+  recorded) without its Chinese `title_zh`: the Chinese pages would show the English.
 
 E226, Hong Kong words left in the built Simplified edition, is `hans_words`.
 
@@ -109,7 +111,7 @@ def findings(text: str) -> Iterator[tuple[int, str, str]]:
         word = m.group()
         if word in ALLOWED_WORDS or _ROMAN.match(word) or word.upper() == word:
             continue
-        yield m.start(), "E223", (f"English word '{word}' in Chinese text: write it in Chinese (or, for a unit or "
+        yield m.start(), "W303", (f"English word '{word}' in Chinese text: write it in Chinese (or, for a unit or "
                                   "a name with no Chinese form, add it to zhtext.ALLOWED_WORDS)")
 
 
@@ -165,7 +167,7 @@ def _locate(doc: Document, path: tuple, value: str, index: int, length: int = 1)
 
 
 def record_problems(docs: Iterable[Document]) -> list[Problem]:
-    """E220-E223 in the Traditional texts of loaded records and data files."""
+    """E220-E223 and W303 in the Traditional texts of loaded records and data files."""
     out = []
     for doc in docs:
         if not isinstance(doc.data, (dict, list)) or Path(doc.path).name == "zh-hans-terms.yaml":
@@ -224,7 +226,7 @@ def _page_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def page_problems(root: Path, pages: Iterable[Path]) -> list[Problem]:
-    """E220-E223 (and typed spaces) in hand-written Traditional pages."""
+    """E220-E222 and W303 (and typed spaces) in hand-written Traditional pages."""
     out = []
     for page in sorted(pages):
         shown = page.relative_to(root).as_posix()
