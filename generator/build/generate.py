@@ -25,6 +25,7 @@ from generator.model.records import EDITIONS, LANGS
 from generator.publish.redirect_pages import former_id_pages
 from generator.edition.write import write_edition
 from generator.check.validate import Result, validate_project
+from generator.check import hans_words
 
 
 def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[str] = None,
@@ -57,4 +58,7 @@ def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[s
         own = publish.edition_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
         write_edition(project, result.corpus, changes, own_files=own,
                       urls=(kit.site.absolute("zh"), kit.site.absolute(edition)))
+        left = hans_words.edition_problems(project, result.corpus)   # E226: Hong Kong words left in
+        if left:
+            raise ValidationFailed(left)
     return result, changes

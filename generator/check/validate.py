@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from generator.check import programme as programme_check
-from generator.check import rules, schema, term_table
+from generator.check import qualifier_words, rules, schema, source_identity, term_table, zhtext
 from generator.check.yamlsrc import Document, load_file
 from generator.core.problems import Problem
 from generator.core.project import Project
@@ -146,6 +146,11 @@ def validate_project(project: Project, only: Optional[Iterable[Path]] = None, *,
     problems: list[Problem] = [p for _, found in vocab + techs + cases + programme for p in found]
     problems += programme_check.check(programme_docs, project.schema_dir, nouns)
     problems += term_table.check(project)   # data/zh-hans-terms.yaml: the Simplified edition's terms
+    problems += qualifier_words.problems(programme_docs)   # E224: qualifiers as the sources word them
+    if "programme-sources" in programme_docs:                # E225: one document, one id
+        problems += source_identity.problems(programme_docs["programme-sources"], [d for d, _ in vocab])
+    problems += zhtext.record_problems([d for d, _ in vocab + techs + cases + programme])   # E220-E223
+    problems += zhtext.page_problems(project.root, zhtext.handwritten_pages(project.content_dir / "zh"))
     for kind, results in (("technology", techs), ("case", cases)):
         problems += rules.unique_ids([d for d, _ in results if isinstance(d.data, dict)], kind)
 

@@ -163,6 +163,30 @@ CODES = {c.code: c for c in (
     Code('E218', 'records',
          'A placeholder instead of a text (`…`, `TODO`, `xxx`, `待補`): write the text, or leave an optional field out',
          '以佔位字代替內容（`…`、`TODO`、`xxx`、`待補`）：請寫上內容；選填欄位可以不填'),
+    Code('E220', 'records',
+         'A Simplified-only character in Traditional text (a `zh` field or a page in `content/zh/`; aliases may be in either script)',
+         '繁體中文（`zh` 欄位或 `content/zh/` 的頁面）中有簡體字；別稱（aliases）不在此限'),
+    Code('E221', 'records',
+         'Half-width `,` `:` `;` `!` `?` after a Chinese character, or a space typed between two Chinese characters',
+         '中文字後用了半形的 `,` `:` `;` `!` `?`，或兩個中文字之間有空格'),
+    Code('E222', 'records',
+         '`“ ”` or `‘ ’` in Traditional text: write `「」` (and `『』` inside them)',
+         '繁體中文用了 `“ ”` 或 `‘ ’`：請用 `「」`（內層用 `『』`）'),
+    Code('E223', 'records',
+         'A source description the site wrote (a bracketed `title`) without its Chinese `title_zh`',
+         '本網站自擬的來源描述（方括號內的 `title`）沒有中文 `title_zh`'),
+    Code('E224', 'records',
+         "A programme figure's `qualifier` does not match `said`, the source's own word (over → more-than), or one is given without the other",
+         '伙伴計劃數字的 `qualifier` 與來源原文用語 `said` 不符（over 即 more-than），或只填其中一項'),
+    Code('E225', 'records',
+         "One document under two source ids (same address, or same title and date) in the programme pages' sources (`data/programme-sources.yaml` and the vocabularies' `sources`), or a vocabulary source with a programme source's id that is another document",
+         '伙伴計劃各頁的資料來源（`data/programme-sources.yaml` 及各詞彙檔的 `sources`）中，同一份文件（網址相同，或標題及日期相同）用了兩個代號；或詞彙檔的來源沿用了伙伴計劃來源的代號，卻是另一份文件'),
+    Code('E226', 'records',
+         '(build) A Hong Kong word of `data/zh-hans-terms.yaml` left in the built Simplified edition',
+         '（建置時）簡體版仍有 `data/zh-hans-terms.yaml` 所列的香港用語'),
+    Code('W303', 'records',
+         'An English word in Chinese text (abbreviations in capitals such as VOC, Roman numerals and the units listed in `generator/check/zhtext.py` pass)',
+         '中文內夾雜英文字（VOC 等大寫縮寫、羅馬數字及 `generator/check/zhtext.py` 所列單位除外）'),
     Code('W301', 'records',
          'Chinese text with no Chinese characters',
          '中文欄位沒有中文字'),
@@ -179,7 +203,7 @@ TABLES = {"validate": ("records", "terms", "programme"), "import": ("import",)}
 def table(name: str, lang: str) -> str:
     """The Markdown table of one CONTRIBUTING section in one language."""
     head = "| Code | Meaning |\n|---|---|\n" if lang == "en" else "| 代碼 | 意思 |\n|---|---|\n"
-    rows = [c for c in CODES.values() if c.section in TABLES[name]]
+    rows = sorted((c for c in CODES.values() if c.section in TABLES[name]), key=lambda c: c.code)
     return head + "".join(f"| {c.code} | {getattr(c, lang)} |\n" for c in rows)
 
 

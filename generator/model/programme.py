@@ -34,6 +34,9 @@ class ProgrammeSource:
     date: str | None           # publication date
     accessed: str | None       # when an undated web page was read
     language: str | None
+    title_zh: str | None = None  # the Chinese of a bracketed description the site wrote
+    publisher_zh: str | None = None
+    document_zh: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,7 +60,7 @@ class Programme:
             sources[s["id"]] = ProgrammeSource(
                 s["id"], s["title"], s["publisher"], normalise_url(s["url"]) if s.get("url") else None, s.get("document"),
                 str(s["date"]) if "date" in s else None, str(s["accessed"]) if "accessed" in s else None,
-                s.get("language"))
+                s.get("language"), s.get("title_zh"), s.get("publisher_zh"), s.get("document_zh"))
         return cls(sources, {k: _frozen(v) for k, v in raw.items() if k != "programme-sources"})
 
 

@@ -28,7 +28,7 @@ def figure_value(figure: Figure, t: Labels, vocab: dict) -> str:
 def figure_label(figure: Figure, t: Labels, vocab: dict, lang: str) -> str:
     label = t["kind_" + figure.kind]
     if figure.kind == "reductions":
-        label = f"{label}: {vocab['substances'].label(figure.what, lang)}"
+        label = f"{label}{t.label_colon}{vocab['substances'].label(figure.what, lang)}"
     return label
 
 

@@ -118,7 +118,9 @@ def home_stats(corpus: Corpus, cat: Catalogue, t: Labels, lang: str) -> dict:
     return {
         "cases": Link(str(len(corpus.cases)), Raw("cases/index.md")),
         "technologies": Link(str(len(corpus.technologies)), Raw("technologies/index.md")),
-        "sectors": Link(str(sum(1 for cases in cat.facets["sectors"].values() if cases)), Raw("sectors/index.md")),
+        # 'not-stated' is not a sector: a case whose source names none does not add one
+        "sectors": Link(str(sum(1 for key, cases in cat.facets["sectors"].items() if cases and key != "not-stated")),
+                        Raw("sectors/index.md")),
         "years": t.stats_years.format(first=years[0], last=years[-1]) if years else "",
         "browse": [Link(link.text, Raw(link.url.replace("../", "", 1))) for link in browse_links("x/index.md", t)],
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from typing import Optional
 
+from generator.check.zhtext import in_script
 from generator.core.labels import Labels
 from generator.core.links import Link, page_path, rel
 from generator.core.markup import Raw
@@ -79,7 +80,7 @@ def technology_list(page: str, techs, cat: Catalogue, t: Labels, lang: str, orde
     return [{"link": Link(x.name[lang], rel(page, page_path("technologies", x.id))),
              "cases": t.count(len(cat.cases_by_technology[x.id])),
              "headline": headline_text(x, t, vocab, lang) if vocab else None,
-             "periods": ", ".join(d.period for d in x.demonstrated)}
+             "periods": t.list_separator.join(d.period for d in x.demonstrated)}
             for x in (sorted(techs, key=lambda x: x.name[lang]) if ordered else techs)]
 
 
@@ -91,7 +92,7 @@ def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels,
     return {
         "title": tech.name[lang],
         "other_name": tech.name["en" if lang != "en" else "zh"],
-        "aliases": list(tech.aliases[lang]),
+        "aliases": in_script(tech.aliases[lang], lang),   # other-script aliases: search index only
         "principle": tech.principle[lang], "applicability": tech.applicability[lang],
         "pollutants": [_term_link(page, "pollutants", p, vocab, lang) for p in tech.pollutants],
         "sectors": [_term_link(page, "sectors", s, vocab, lang) for s in tech.sectors],

@@ -37,6 +37,7 @@ from generator.build import swap as site_swap
 from generator.build.generate import generate
 from generator.build.lock import (BuildLock, LockTimeout, output_lock_path, project_lock_path,
                                   timeout_from_environment)
+from generator.check.zhtext import tidy_html
 from generator.core import history, signals, siteinfo
 from generator.core.history import source_date_epoch
 from generator.core.problems import ValidationFailed
@@ -235,6 +236,8 @@ def _cleanup():
 
 def on_post_page(output, page, config):
     _state["pages"].add(page.url)      # for sitemap.xml
+    if page.file.src_uri.startswith("zh"):   # zh and zh-Hans: no space between Chinese characters
+        output = tidy_html(output)
     return fix_theme_markup(output)
 
 

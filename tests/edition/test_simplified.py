@@ -113,7 +113,7 @@ def test_language_settings_are_derived_unless_given():
         {"locale": "zh-Hans", "site_name": None, "site_description": "自订说明", "nav_translations": None},
     ]
     fill_language_config(languages, Project(ROOT))
-    assert languages[2] == {"locale": "zh-Hans", "site_name": "清洁生产个案", "site_description": "自订说明",
+    assert languages[2] == {"locale": "zh-Hans", "site_name": "清洁生产案例", "site_description": "自订说明",
                             "nav_translations": {"Home": "首页", "About": "关于本网站"}}
     assert languages[1]["site_name"] == "清潔生產個案"
 

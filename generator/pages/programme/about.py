@@ -34,7 +34,7 @@ def aims(fmt: Fmt, cite: Citations, vocab: VocabRefs, d: dict) -> list[dict]:
         if "since_phase" in item:
             text = Raw(text + fmt.p.sp + fmt.p.since_phase.format(phase=vocab.phase_label(fmt, item["since_phase"])))
         items.append(text)
-    return [{"type": "list", "items": items}, {"type": "para", "text": Raw(fmt.p.sources_short + ": " + cite(d["aims"]["source"]))}]
+    return [{"type": "list", "items": items}, {"type": "para", "text": Raw(fmt.p.sources_short + fmt.p.colon + cite(d["aims"]["source"]))}]
 
 
 def organisations(fmt: Fmt, cite: Citations, d: dict) -> list[dict]:
@@ -160,7 +160,7 @@ def sectors(fmt: Fmt, cite: Citations, vocab: VocabRefs) -> list[dict]:
         items.append(Raw(f"[{md_escape(vocab.label('sectors', key))}](../sectors/{key}.md)"))
     source = vocab.vocab["sectors"].sources[-1].id if vocab.vocab["sectors"].sources else None
     cited = cite.vocabulary("sectors", source) if source else ""
-    return [{"type": "list", "items": items}, {"type": "para", "text": Raw(fmt.p.sources_short + ": " + cited)}]
+    return [{"type": "list", "items": items}, {"type": "para", "text": Raw(fmt.p.sources_short + fmt.p.colon + cited)}]
 
 
 def apply(fmt: Fmt, cite: Citations, d: dict) -> list[dict]:

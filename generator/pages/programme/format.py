@@ -14,6 +14,7 @@ import html
 
 import yaml
 
+from generator.check.zhtext import large_amount_zh
 from generator.core import project
 from generator.core.labels import Labels
 from generator.core.markup import Raw, external_link, md_escape
@@ -55,7 +56,10 @@ class Citations:
         return self._sup((f"source-{r}", self.programme.sources[r]) for r in refs(source))
 
     def vocabulary(self, name: str, ref: str) -> Raw:
-        """Cite a source listed in a vocabulary file (data/<name>.yaml)."""
+        """Cite a source listed in a vocabulary file (data/<name>.yaml); one that
+        programme-sources.yaml lists under the same id is the same document, cited once."""
+        if ref in self.programme.sources:
+            return self(ref)
         source = {s.id: s for s in self.vocab[name].sources}[ref]
         return self._sup([(f"source-{name}-{ref}", source)])
 
@@ -64,9 +68,13 @@ class Citations:
         for n, anchor in enumerate(self.order, start=1):
             s = self.entries[anchor]
             when = s.date if getattr(s, "date", None) else p.accessed.format(date=s.accessed)
-            out.append({"number": n, "anchor": Raw(anchor), "title": s.title, "publisher": s.publisher,
-                        "date": when, "link": external_link(s.url, s.title) if s.url else None,
-                        "document": s.document, "locator": None, "accessed": None})
+            zh = p.lang.startswith("zh")
+            title = (getattr(s, "title_zh", None) if zh else None) or s.title
+            publisher = (getattr(s, "publisher_zh", None) if zh else None) or s.publisher
+            document = (getattr(s, "document_zh", None) if zh else None) or s.document
+            out.append({"number": n, "anchor": Raw(anchor), "title": title, "publisher": publisher,
+                        "date": when, "link": external_link(s.url, title) if s.url else None,
+                        "document": document, "locator": None, "accessed": None})
         return out
 
 
@@ -124,7 +132,11 @@ class Fmt:
     def money(self, kind: str, path: tuple, source, currency: str = "HKD", qualifier=None) -> Raw:
         raw = self.programme.at(kind, path)
         marked = self.mark("data", kind, path, self.number(raw), raw, source)
-        return Raw(self.qualified(qualifier, self.t["money_" + currency].format(amount=marked)))
+        shown = self.t["money_" + currency].format(amount=marked)
+        if self.zh:   # as the reports print it too: 3 億 1,100 萬元
+            words = large_amount_zh(raw, currency)
+            shown += self.paren(self.mark("data", kind, path, words, raw, source)) if words else ""
+        return Raw(self.qualified(qualifier, shown))
 
     def percent(self, kind: str, path: tuple, source, qualifier=None) -> Raw:
         raw = self.programme.at(kind, path)

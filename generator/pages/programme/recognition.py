@@ -29,24 +29,25 @@ def about(fmt: Fmt, cite: Citations, data: dict, organisations: dict) -> list[di
 def categories(fmt: Fmt, cite: Citations, data: dict) -> list[dict]:
     p, rows = fmt.p, []
     for i, c in enumerate(data["categories"]):
-        extra = ""
+        text = fmt.text(c["for"])
         if "introduced" in c:
-            extra = p.sp + p.introduced.format(year=fmt.value(KIND, ("categories", i, "introduced"), c["introduced_source"],
-                                                             shown=str(c["introduced"]))) + cite(c["introduced_source"])
-        rows.append([Raw(f"**{fmt.text(c['name'])}**"), Raw(fmt.text(c["for"]) + extra), cite(c["source"])])
+            text = p.for_and_introduced.format(text=text, year=fmt.value(
+                KIND, ("categories", i, "introduced"), c["introduced_source"], shown=str(c["introduced"]))) \
+                + cite(c["introduced_source"])
+        rows.append([Raw(f"**{fmt.text(c['name'])}**"), Raw(text), cite(c["source"])])
     return [{"type": "table", "head": [p.category_col, p.for_col, p.sources_short], "rows": rows}]
 
 
 def benefits(fmt: Fmt, cite: Citations, data: dict) -> list[dict]:
     b = data["benefits"]
     items = [fmt.text(item, KIND, ("benefits", "items", i), b["source"]) for i, item in enumerate(b["items"])]
-    return [{"type": "list", "items": items}, {"type": "para", "text": Raw(fmt.p.sources_short + ": " + cite(b["source"]))}]
+    return [{"type": "list", "items": items}, {"type": "para", "text": Raw(fmt.p.sources_short + fmt.p.colon + cite(b["source"]))}]
 
 
 def process(fmt: Fmt, cite: Citations, data: dict) -> list[dict]:
     p, pr = fmt.p, data["process"]
     blocks = [{"type": "ordered", "items": [fmt.text(s) for s in pr["steps"]]},
-              {"type": "para", "text": Raw(p.sources_short + ": " + cite(pr["source"]))}]
+              {"type": "para", "text": Raw(p.sources_short + fmt.p.colon + cite(pr["source"]))}]
     if "secretariats" in pr:
         blocks.append({"type": "para", "text": Raw(fmt.text(pr["secretariats"]) + cite(pr["secretariats"]["source"]))})
     if "review_2023" in pr:
@@ -113,10 +114,10 @@ def rounds(fmt: Fmt, cite: Citations, data: dict) -> list[dict]:
             notes.append(p.applications_were.format(n=fmt.value(KIND, path + ("applications", "total"), a["source"]))
                          + (fmt.paren(split) if split else "") + cite(a["source"]))
         rows.append([Raw(fmt.value(KIND, path + ("year",), src, shown=str(r["year"]))), rnd] + cells
-                    + [total, Raw("; ".join(notes)) or DASH, cite(src)])
+                    + [total, Raw(fmt.p.list_sep.join(notes)) or DASH, cite(src)])
         exact = r.get("total", r.get("total_computed"))
         if isinstance(exact, int) and not r.get("uncertain"):
-            labels.append(str(r["year"]) + ("*" if "total_computed" in r else ""))
+            labels.append(str(r["year"]) + (p.sum_mark if "total_computed" in r else ""))
             values.append(exact)
     head = [p.year_col, p.round_col, p.cat_excellent, p.cat_partner, p.cat_manufacturing, p.cat_supply_chain,
             p.cat_technology_service, p.total_col, p.notes_col, p.sources_short]

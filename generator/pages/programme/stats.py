@@ -116,7 +116,7 @@ def benefits(fmt: Fmt, cite: Citations, vocab: VocabRefs, data: dict) -> list[di
     p, blocks = fmt.p, []
     for i, block in enumerate(data.get("expected_benefits", ())):
         src = block["source"]
-        intro = p.benefits_intro.format(projects=fmt.value(KIND, ("expected_benefits", i, "projects"), src),
+        intro = p["benefits_intro_" + block.get("basis", "expected")].format(projects=fmt.value(KIND, ("expected_benefits", i, "projects"), src),
                                         date=fmt.date(KIND, ("expected_benefits", i, "as_at"), src),
                                         period=p["benefit_period_" + block["period"]])
         rows = []
@@ -144,7 +144,9 @@ def aggregates(fmt: Fmt, cite: Citations, data: dict) -> list[dict]:
                 other.append(p["agg_" + field].format(n=fmt.value(KIND, ("aggregates", i, field), x["source"])))
         note = ""
         if x.get("uncertain"):
-            note = f"**{p.uncertain}**" + (f": {fmt.text(x['note'])}" if "note" in x else "")
+            note = f"**{p.uncertain}**" + (p.colon + fmt.text(x['note']) if "note" in x else "")
+        elif "note" in x:
+            note = fmt.text(x["note"])
         rows.append([Raw(fmt.date(KIND, ("aggregates", i, "as_at"), x["source"])),
                      fmt.value(KIND, ("aggregates", i, "approved"), x["source"]),
                      Raw(fmt.p.list_sep.join(other)) or DASH, Raw(note) or DASH, cite(x["source"])])
