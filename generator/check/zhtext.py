@@ -52,9 +52,10 @@ _ROMAN = re.compile(r"^[IVX]+$")
 # Characters that OpenCC's s2t would change but that Hong Kong Traditional text also uses as
 # they are (reviewed: each is a standard Traditional character, or the form the programme's
 # own reports print: 伙 of 伙伴計劃, 砜 of 聚砜, 床 of 活性炭床 and 秘 of 秘書處 where OpenCC
-# prefers 牀 and 祕). OpenCC's Hong Kong variants (s2hk) are not used: they accept 温 and 脱,
+# prefers 牀 and 祕; 群, the form Hong Kong's standard character list gives, where OpenCC prefers
+# the variant 羣). OpenCC's Hong Kong variants (s2hk) are not used: they accept 温 and 脱,
 # where the programme's reports write 溫 and 脫.
-TRADITIONAL_TOO = frozenset("伙砜床秘台干后里云范斗丑冲于余准几凶划叶吁咸尸并朴杰涂游采咨辟适")
+TRADITIONAL_TOO = frozenset("伙砜床秘台干后里云范斗丑冲于余准几凶划叶吁咸尸并朴杰涂游采咨辟适群")
 
 # Latin words a Chinese text may carry as they are: units and symbols, and names that have
 # no Chinese form. Words in capitals (abbreviations) need no entry.
