@@ -39,6 +39,7 @@ from generator.generate import generate
 from generator.htmlfix import fix_theme_markup
 from generator.problems import ValidationFailed
 from generator.project import Project, source_date_epoch
+from generator.table_cards import mark_tables
 from generator.simplified_edition import fill_language_config, source_edit_url
 from generator.search_index import SearchIndexFailed, index_site
 
@@ -228,7 +229,7 @@ def _cleanup():
 
 def on_post_page(output, page, config):
     _state["pages"].add(page.url)      # for sitemap.xml
-    return fix_theme_markup(output)
+    return mark_tables(fix_theme_markup(output))
 
 
 def on_post_template(output_content, template_name, config):
