@@ -26,6 +26,10 @@ const facets = [...new Set(boxes.map((box) => box.name))];
 const status = root.querySelector("[role=status]");
 const list = root.querySelector(".cp-find__results");
 const more = root.querySelector(".cp-find__more");
+// The filters and the order fold into a panel; open on wide screens, folded on phones so the
+// count and the first results are on the first screen. Its summary says how many are ticked.
+const panel = form.querySelector(".cp-find__panel");
+const chosenText = panel.querySelector(".cp-find__chosen");
 const labels = new Map(boxes.map((box) => [`${box.name}:${box.value}`, box.labels[0].querySelector(".cp-find__label").textContent]));
 
 let index = null; // {data, order: [id], known: Set(id), sets: Map("facet:value" -> Set(id))}
@@ -168,6 +172,8 @@ async function update() {
     }
   }
   status.textContent = countText(index.data, shown.length);
+  const ticked = boxes.filter((box) => box.checked).length;
+  chosenText.textContent = ticked ? `(${chosenText.dataset.chosen.replace("{n}", ticked)})` : "";
   list.replaceChildren();
   await showMore(run);
   if (run === generation) root.dataset.cpFindDone = window.location.search || "?";
@@ -175,6 +181,7 @@ async function update() {
 
 async function start() {
   readAddress();
+  panel.open = window.matchMedia("(min-width: 60em)").matches;
   form.hidden = false;
   status.textContent = status.dataset.loading;
   try {
