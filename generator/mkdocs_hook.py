@@ -163,8 +163,8 @@ def on_post_build(config):
         _cleanup()
         return
     _write_sitemap(config)
-    if _state.get("404"):
-        (Path(config.site_dir) / "404.html").write_text(_state.pop("404"), encoding="utf-8")
+    for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
+        (Path(config.site_dir) / folder / "404.html").write_text(text, encoding="utf-8")
     _index(config)
     if _state["staging"] is None:
         return
@@ -234,8 +234,10 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     output = fix_theme_markup(output_content) if template_name.endswith(".html") else output_content
-    if template_name == "404.html" and _state["depth"] == 1:
-        # every language build writes site/404.html; keep the default one. The i18n plugin gives
-        # its language links a doubled slash there ("//zh/" reads as a host), so mend them.
-        _state["404"] = re.sub(r'href="//+', 'href="/', output)
+    if template_name == "404.html":
+        # every language build writes site/404.html; keep each one for its language's folder. The
+        # i18n plugin gives its language links a doubled slash there ("//zh/" reads as a host).
+        i18n = config.plugins.get("i18n")
+        folder = "" if i18n is None or i18n.is_default_language_build else i18n.current_language
+        _state.setdefault("404", {})[folder] = re.sub(r'href="//+', 'href="/', output)
     return output

@@ -46,7 +46,7 @@ def test_language_switcher_leads_to_the_same_page(site):
     checked = 0
     for page in site.pages():
         rel = page.relative_to(site.root).as_posix()
-        if rel == "404.html" or site.is_redirect(page):
+        if rel.endswith("404.html") or site.is_redirect(page):   # its menu leads to each home page
             continue
         base = rel.split("/", 1)[1] if rel.startswith(("zh/", "zh-Hans/")) else rel
         switch = [(href, a) for href, a in site.parse(page).links if "md-select__link" in a.get("class", "")]
