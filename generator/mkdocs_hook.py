@@ -33,7 +33,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import history, serve_errors, signals, site_swap, siteinfo, sitemap
+from generator import footer, history, serve_errors, signals, site_swap, siteinfo, sitemap
 from generator.build_lock import BuildLock, LockTimeout, output_lock_path, project_lock_path, timeout_from_environment
 from generator.generate import generate
 from generator.htmlfix import fix_theme_markup
@@ -91,6 +91,8 @@ def on_config(config):
         fill_language_config(config.plugins["i18n"].config["languages"], Project(root))
     if _state["command"] in ("build", "gh-deploy", "serve") and _state["final"] is None:
         _start_staged_build(config)
+    # the footer's programme name and hotline (overrides/partials/copyright.html), every language
+    config.extra["cp_programme"] = footer.programme_facts(Path(config.config_file_path).parent)
     return config
 
 
@@ -121,6 +123,7 @@ def on_pre_build(config):
         return
     project = Project(Path(config.config_file_path).parent)
     _state["pages"] = set()
+    _state["dates"] = footer.PageDates(project.root)     # each page's last-updated date, from git
     try:
         _, changes = generate(project, edit_base=_records_edit_base(config), site=_site_info(config))
     except ValidationFailed as failed:
@@ -131,6 +134,8 @@ def on_pre_build(config):
 
 
 def on_page_context(context, page, config, nav):
+    if _state.get("dates") is not None:
+        page.cp_updated = footer.date_forms(_state["dates"].page_date(page.file.src_uri, page.meta))
     edit_path = page.meta.get("edit_path")
     base = _records_edit_base(config)
     if page.meta.get("generated_from"):
