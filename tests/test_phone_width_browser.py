@@ -95,3 +95,22 @@ def test_no_page_scrolls_sideways_on_a_phone(chromium, built_site, served_site):
     finally:
         context.close()
     assert found == [], f"{len(found)} page views scroll sideways:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("prefix,query", [("", "heat pump"), ("zh/", "熱泵"), ("zh-Hans/", "热泵")])
+def test_open_search_with_results_fits_the_phone(chromium, served_site, prefix, query):
+    """The header search open with its results: nothing runs off the right edge (Material's
+    growing overlay circle and the language menu once made the page three screens wide)."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(served_site + prefix)
+        page.locator("label.md-header__button[for=__search]").first.click()
+        page.locator("#cp-search-input").fill(query)
+        page.wait_for_function("q => document.querySelector('[data-cp-search]').dataset.cpSearchDone === q", arg=query)
+        assert page.locator("#cp-search-results [role=option]").count() > 0
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, page.evaluate(OFFENDERS_JS)
+        right = page.evaluate("Math.max(...[...document.querySelectorAll('.cp-search__excerpt')].map(e => e.getBoundingClientRect().right))")
+        assert right <= 390
+    finally:
+        context.close()

@@ -99,9 +99,13 @@ function passes(id, chosen, except) {
   return facets.every((f) => f === except || !chosen[f].length || chosen[f].some((set) => set.has(id)));
 }
 
+let partialMatch = false;
+
 async function candidates(query) {
+  partialMatch = false;
   if (!query) return index.order;
-  const { results, exact } = await search(query);
+  const { results, exact, partial } = await search(query);
+  partialMatch = !!partial;
   // With Chinese words, only pages that have them as written (if any do).
   return (exact ? results.slice(0, exact) : results).map((r) => r.id).filter((id) => index.known.has(id));
 }
@@ -171,7 +175,7 @@ async function update() {
       box.labels[0].classList.toggle("cp-find__value--empty", n === 0 && !box.checked);
     }
   }
-  status.textContent = countText(index.data, shown.length);
+  status.textContent = countText(index.data, shown.length) + (partialMatch ? ` ${text(index.data, "search_partial")}` : "");
   const ticked = boxes.filter((box) => box.checked).length;
   chosenText.textContent = ticked ? `(${chosenText.dataset.chosen.replace("{n}", ticked)})` : "";
   list.replaceChildren();
