@@ -93,7 +93,10 @@ def test_matrix_cells_count_cases(site, corpus):
         for pollutant in {p for c in corpus.cases for p in c.pollutants}:
             n = sum(1 for c in corpus.cases if c.sector == sector and pollutant in c.pollutants)
             if n:
-                assert f'href="{sector}/#{pollutant}">{n}</a>' in html
+                # the cell leads to the pollutant area's page, to its group of this sector's cases
+                assert f'href="../pollutants/{pollutant}/#{sector}">{n}</a>' in html
+                target = (site.root / "pollutants" / pollutant / "index.html").read_text()
+                assert f'<h2 id="{sector}">' in target
 
 
 def test_case_page_shows_figures_with_basis_and_source(site):
