@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import catalogue, programme_render, publish, render, search_terms, sharing, siteinfo
+from . import catalogue, kit_page, programme_render, publish, render, search_terms, sharing, siteinfo
 from .kit import Kit
 from .output import GENERATED_DIRS, Changes, sync_tree
 from .problems import ValidationFailed
@@ -39,7 +39,8 @@ def generate(project: Project, *, edit_base: Optional[str] = None, langs=LANGS,
         sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
         programme_snippets, charts = programme_render.render_programme(result.corpus, lang)
         sync_tree(project.content_dir / lang, charts, (programme_render.CHARTS_DIR,), changes)
-        sync_tree(project.snippets_dir / lang, {**render.render_snippets(result.corpus, cat, lang), **programme_snippets},
+        sync_tree(project.snippets_dir / lang, {**render.render_snippets(result.corpus, cat, lang), **programme_snippets,
+                                                **kit_page.kit_snippet(result.corpus, kit.site, render.labels(lang), lang)},
                   ("",), changes)
     search_terms.write(project, result.corpus)
     publish.write(project, result.corpus, cat, kit, langs, changes)   # short links, feeds, open data

@@ -33,7 +33,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import footer, history, serve_errors, signals, site_swap, siteinfo, sitemap
+from generator import footer, history, kit_zip, serve_errors, signals, site_swap, siteinfo, sitemap
 from generator.build_lock import BuildLock, LockTimeout, output_lock_path, project_lock_path, timeout_from_environment
 from generator.generate import generate
 from generator.htmlfix import fix_theme_markup
@@ -168,6 +168,7 @@ def on_post_build(config):
         _cleanup()
         return
     _write_sitemap(config)
+    kit_zip.write_qr_zips(Path(config.site_dir), _site_info(config))   # the kit page's download
     for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
         (Path(config.site_dir) / folder / "404.html").write_text(text, encoding="utf-8")
     _index(config)
