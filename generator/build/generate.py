@@ -26,6 +26,7 @@ from generator.publish.redirect_pages import former_id_pages
 from generator.edition.write import write_edition
 from generator.check.validate import Result, validate_project
 from generator.check import hans_words
+from generator.pages import kit_page
 
 
 def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[str] = None,
@@ -50,7 +51,8 @@ def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[s
         sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
         programme_snippets, charts = programme_render.render_programme(result.corpus, lang)
         sync_tree(project.content_dir / lang, charts, (programme_render.CHARTS_DIR,), changes)
-        sync_tree(project.snippets_dir / lang, {**language.render_snippets(result.corpus, cat, lang), **programme_snippets},
+        sync_tree(project.snippets_dir / lang, {**language.render_snippets(result.corpus, cat, lang), **programme_snippets,
+                                                **kit_page.kit_snippet(result.corpus, kit.site, labels(lang), lang)},
                   ("",), changes)
     search_terms.write(project, result.corpus)
     publish.write(project, result.corpus, cat, kit, langs, changes)   # short links, feeds, open data

@@ -19,6 +19,7 @@ def redirect_html(target: str, *, title: str, lang: str) -> str:
         f'<html lang="{html.escape(lang, quote=True)}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f"<title>{text}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{href}">\n'

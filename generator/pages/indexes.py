@@ -9,7 +9,7 @@ from generator.core.labels import Labels
 from generator.core.links import Link, page_path, rel
 from generator.core.markup import Raw
 from generator.model import kinds
-from generator.model.catalogue import FACETS, Catalogue
+from generator.model.catalogue import FACETS, Catalogue, case_order
 from generator.model.records import Corpus
 from generator.pages.views import case_list, technology_list
 from generator.search.terms import page_keywords
@@ -29,7 +29,14 @@ def facet_page(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, facet: str,
     cases = cat.facets[facet].get(key, [])
     groups = []
     other = GROUPED_BY.get(facet)
-    if other:
+    if facet == "sectors" and cases:
+        # once each (a case of three pollutant areas was listed under three headings), with
+        # its pollutant areas on its line instead of the sector the page is about
+        groups.append({"anchor": None, "heading": None, "cases": case_list(page, cases, corpus, lang)})
+        for item, case in zip(groups[0]["cases"], sorted(cases, key=case_order)):
+            item["sector"] = ("、" if lang != "en" else ", ").join(term_label(corpus, "pollutants", p, lang)
+                                                                  for p in case.pollutants)
+    elif other:
         for other_key in corpus.vocab[other].terms:
             pair = (key, other_key) if facet == "sectors" else (other_key, key)
             members = cat.matrix.get(pair, [])
@@ -80,7 +87,8 @@ def matrix(corpus: Corpus, cat: Catalogue, t: Labels, lang: str, page: str) -> d
         cells = []
         for pollutant in pollutants:
             n = len(cat.matrix.get((sector, pollutant), ()))
-            cells.append(Link(str(n), Raw(f"{rel(page, page_path('sectors', sector))}#{pollutant}")) if n
+            # the pollutant area's page lists its cases by sector: that group is this cell
+            cells.append(Link(str(n), Raw(f"{rel(page, page_path('pollutants', pollutant))}#{sector}")) if n
                          else None)
         rows.append({"sector": Link(term_label(corpus, "sectors", sector, lang), rel(page, page_path("sectors", sector))),
                      "cells": cells, "total": cat.count("sectors", sector)})

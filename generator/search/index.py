@@ -14,7 +14,8 @@ mkdocs.
   each article with a zero-width space between Chinese characters (invisible in excerpts),
   and the browser searches characters too, as a phrase where the order matters
   (overrides/assets/javascripts/cpsite-query.js). The copy also has the page's search
-  keywords (synonyms, from `data-cp-keywords`) as text. The pages themselves are not changed.
+  keywords (synonyms, from `data-cp-keywords`) as text, and its tables and keywords come after
+  the prose (`search_prose`), so that excerpts quote the prose. The pages are not changed.
 - <site>/assets/search/<index language>.json, per index language (e.g. en.json,
   zh-hant.json): the interface strings of that language (from .generated/search/terms.json,
   converted to Simplified for a Simplified edition), and the cross-script map of
@@ -40,6 +41,7 @@ from pathlib import Path
 from generator.core.project import Project
 from generator.model.records import LANGS
 from generator.search import script as search_script
+from generator.search.prose import prose_first
 from generator.search.stable import stabilise
 from generator.search.terms import terms_path
 
@@ -47,7 +49,6 @@ EXCLUDE = ".headerlink"          # the ¶ permalinks Markdown adds to headings
 FRAGMENT_MAGIC = b"pagefind_dcd"
 BODY_START = "<div data-pagefind-body>"   # overrides/main.html wraps the article in it
 HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
-KEYWORDS = re.compile(r'<span data-cp-keywords="([^"]*)"></span>')   # see search/terms.py page_keywords
 BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 
 
@@ -69,7 +70,7 @@ def indexable_copy(site: Path, dest: Path) -> int:
         lang = HTML_LANG.search(html)
         if start < 0 or end < start or not lang:
             continue
-        article = KEYWORDS.sub(r"<p>\1</p>", html[start:end])
+        article = prose_first(html[start:end])      # tables and keywords after the prose
         article = BETWEEN_HAN.sub("\u200b", article)
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         (dest / rel).write_text(f'<!doctype html><html lang="{lang.group(1)}"><head><meta charset="utf-8"></head>'

@@ -24,7 +24,8 @@ from generator.model.records import LANGS, Corpus
 # Interface strings of the search box and the find page that the browser needs (keys of
 # generator/locales/*.yaml).
 BROWSER_STRINGS = ("search_label", "search_all_results", "search_more", "search_cases", "search_technologies",
-                   "search_loading", "search_failed", "search_count", "search_count_one", "search_none")
+                   "search_loading", "search_failed", "search_count", "search_count_one", "search_none",
+                   "search_programme", "search_page", "search_partial")
 
 
 def _unique(terms) -> list[str]:

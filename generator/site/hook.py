@@ -42,9 +42,12 @@ from generator.core import history, signals, siteinfo
 from generator.core.history import source_date_epoch
 from generator.core.problems import ValidationFailed
 from generator.core.project import Project
+from generator.pages import footer
+from generator.publish import kit_zip
 from generator.search.index import SearchIndexFailed, index_site
 from generator.site import serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
+from generator.site.table_cards import mark_tables
 from generator.site.theme import fix_theme_markup
 from generator.site.watch import watch_hand_written
 
@@ -96,6 +99,8 @@ def on_config(config):
         fill_language_config(config.plugins["i18n"].config["languages"], Project(root))
     if _state["command"] in ("build", "gh-deploy", "serve") and _state["final"] is None:
         _start_staged_build(config)
+    # the footer's programme name and hotline (overrides/partials/copyright.html), every language
+    config.extra["cp_programme"] = footer.programme_facts(Path(config.config_file_path).parent)
     return config
 
 
@@ -126,6 +131,7 @@ def on_pre_build(config):
         return
     project = Project(Path(config.config_file_path).parent)
     _state["pages"] = set()
+    _state["dates"] = footer.PageDates(project.root)     # each page's last-updated date, from git
     try:
         _, changes = generate(project, _site_info(config), edit_base=_records_edit_base(config))
     except ValidationFailed as failed:
@@ -136,6 +142,8 @@ def on_pre_build(config):
 
 
 def on_page_context(context, page, config, nav):
+    if _state.get("dates") is not None:
+        page.cp_updated = footer.date_forms(_state["dates"].page_date(page.file.src_uri, page.meta))
     edit_path = page.meta.get("edit_path")
     base = _records_edit_base(config)
     if page.meta.get("generated_from"):
@@ -168,8 +176,9 @@ def on_post_build(config):
         _cleanup()
         return
     _write_sitemap(config)
-    if _state.get("404"):
-        (Path(config.site_dir) / "404.html").write_text(_state.pop("404"), encoding="utf-8")
+    kit_zip.write_qr_zips(Path(config.site_dir), _site_info(config))   # the kit page's download
+    for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
+        (Path(config.site_dir) / folder / "404.html").write_text(text, encoding="utf-8")
     _index(config)
     if _state["staging"] is None:
         return
@@ -238,13 +247,15 @@ def on_post_page(output, page, config):
     _state["pages"].add(page.url)      # for sitemap.xml
     if page.file.src_uri.startswith("zh"):   # zh and zh-Hans: no space between Chinese characters
         output = tidy_html(output)
-    return fix_theme_markup(output)
+    return mark_tables(fix_theme_markup(output))
 
 
 def on_post_template(output_content, template_name, config):
     output = fix_theme_markup(output_content) if template_name.endswith(".html") else output_content
-    if template_name == "404.html" and _state["depth"] == 1:
-        # every language build writes site/404.html; keep the default one. The i18n plugin gives
-        # its language links a doubled slash there ("//zh/" reads as a host), so mend them.
-        _state["404"] = re.sub(r'href="//+', 'href="/', output)
+    if template_name == "404.html":
+        # every language build writes site/404.html; keep each one for its language's folder. The
+        # i18n plugin gives its language links a doubled slash there ("//zh/" reads as a host).
+        i18n = config.plugins.get("i18n")
+        folder = "" if i18n is None or i18n.is_default_language_build else i18n.current_language
+        _state.setdefault("404", {})[folder] = re.sub(r'href="//+', 'href="/', output)
     return output

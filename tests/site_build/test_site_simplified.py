@@ -78,8 +78,8 @@ def _edition(site, prefix):
 
 
 def test_every_page_exists_in_all_three_languages(site):
-    english = [p for p in _edition(site, "") if p != "404.html"]
-    assert len(english) > 100
+    english = _edition(site, "")          # each edition has its own 404.html too
+    assert len(english) > 100 and "404.html" in english
     assert _edition(site, "zh") == english
     assert _edition(site, "zh-Hans") == english
 

@@ -7,6 +7,7 @@ Values only; blocks are printed by templates/programme/blocks.md.j2.
 from __future__ import annotations
 
 from generator.core.markup import Raw, external_link, md_escape
+from generator.pages.footer import tel_address
 from generator.pages.programme.format import Citations, Fmt
 from generator.pages.programme.vocab import VocabRefs
 
@@ -23,7 +24,7 @@ def key_facts(fmt: Fmt, cite: Citations, d: dict) -> list[dict]:
                                                                                   d["launch_ceremony"]["source"]))
                                   + cite(d["launch_ceremony"]["source"]) if "launch_ceremony" in d else ""))),
         (p.website_label, Raw(external_link(site, site.split('//', 1)[-1]) + cite(d["website"]["source"]))),
-        (p.hotline_label, Raw(fmt.text_value(KIND, ("hotline", "number"), d["hotline"]["source"])
+        (p.hotline_label, Raw(_hotline(fmt, d)
                               + cite(d["hotline"]["source"])))]}]
 
 
@@ -163,10 +164,17 @@ def sectors(fmt: Fmt, cite: Citations, vocab: VocabRefs) -> list[dict]:
     return [{"type": "list", "items": items}, {"type": "para", "text": Raw(fmt.p.sources_short + fmt.p.colon + cited)}]
 
 
+def _hotline(fmt: Fmt, d: dict) -> str:
+    """The hotline as printed in the data, as a tap-to-call link where it is a Hong Kong number."""
+    number = fmt.text_value(KIND, ("hotline", "number"), d["hotline"]["source"])
+    tel = tel_address(str(d["hotline"]["number"]))
+    return f'<a href="{tel}">{number}</a>' if tel else number
+
+
 def apply(fmt: Fmt, cite: Citations, d: dict) -> list[dict]:
     site = d["website"]["url"]
     items = [Raw(fmt.text(x) + cite(x["source"])) for x in d["apply"]]
     contact = fmt.p.contact_line.format(
-        hotline=fmt.text_value(KIND, ("hotline", "number"), d["hotline"]["source"]),
+        hotline=_hotline(fmt, d),
         website=f"[{md_escape(site.split('//', 1)[-1])}]({site})") + cite(d["hotline"]["source"]) + cite(d["website"]["source"])
     return [{"type": "list", "items": items}, {"type": "note", "title": fmt.p.contact_title, "text": Raw(contact)}]

@@ -115,7 +115,8 @@ def matrix(fmt: Fmt, cite: Citations, vocab: VocabRefs, data: dict) -> list[dict
         for rule in phase["rules"]:
             names.setdefault(rule["key"], _rule_name(fmt, vocab, rule))
     head = [fmt.p.initiative_col] + [
-        Raw(vocab.phase_label(fmt, ph["phase"]) + (f" **{fmt.p.current_mark}**" if ph["phase"] == data["current_phase"] else ""))
+        Raw(vocab.phase_label(fmt, ph["phase"]) + (f' <strong data-cp-current>{fmt.p.current_mark}</strong>'
+                                                    if ph["phase"] == data["current_phase"] else ""))
         for ph in phases]
     rows = []
     for key, name in names.items():

@@ -26,6 +26,10 @@ const facets = [...new Set(boxes.map((box) => box.name))];
 const status = root.querySelector("[role=status]");
 const list = root.querySelector(".cp-find__results");
 const more = root.querySelector(".cp-find__more");
+// The filters and the order fold into a panel; open on wide screens, folded on phones so the
+// count and the first results are on the first screen. Its summary says how many are ticked.
+const panel = form.querySelector(".cp-find__panel");
+const chosenText = panel.querySelector(".cp-find__chosen");
 const labels = new Map(boxes.map((box) => [`${box.name}:${box.value}`, box.labels[0].querySelector(".cp-find__label").textContent]));
 
 let index = null; // {data, order: [id], known: Set(id), sets: Map("facet:value" -> Set(id))}
@@ -95,9 +99,13 @@ function passes(id, chosen, except) {
   return facets.every((f) => f === except || !chosen[f].length || chosen[f].some((set) => set.has(id)));
 }
 
+let partialMatch = false;
+
 async function candidates(query) {
+  partialMatch = false;
   if (!query) return index.order;
-  const { results, exact } = await search(query);
+  const { results, exact, partial } = await search(query);
+  partialMatch = !!partial;
   // With Chinese words, only pages that have them as written (if any do).
   return (exact ? results.slice(0, exact) : results).map((r) => r.id).filter((id) => index.known.has(id));
 }
@@ -167,7 +175,9 @@ async function update() {
       box.labels[0].classList.toggle("cp-find__value--empty", n === 0 && !box.checked);
     }
   }
-  status.textContent = countText(index.data, shown.length);
+  status.textContent = countText(index.data, shown.length) + (partialMatch ? ` ${text(index.data, "search_partial")}` : "");
+  const ticked = boxes.filter((box) => box.checked).length;
+  chosenText.textContent = ticked ? `(${chosenText.dataset.chosen.replace("{n}", ticked)})` : "";
   list.replaceChildren();
   await showMore(run);
   if (run === generation) root.dataset.cpFindDone = window.location.search || "?";
@@ -175,6 +185,7 @@ async function update() {
 
 async function start() {
   readAddress();
+  panel.open = window.matchMedia("(min-width: 60em)").matches;
   form.hidden = false;
   status.textContent = status.dataset.loading;
   try {

@@ -113,7 +113,8 @@ export function warm(query) {
    characters elsewhere, each part by score. (Pagefind scores a phrase search 1 for every
    page, so the words search gives the order and the phrase search the tier.) With `top`, no
    phrase search: only the first `top` results are put in tiers, by their text (quicker, for
-   the search box, which shows only the first few). */
+   the search box, which shows only the first few). When no page has every word, the pages
+   with most of them, and `partial` set. */
 export async function search(query, options = {}, { top = 0 } = {}) {
   const { pagefind, data } = await load();
   if (tooShort(query)) return { results: [], exact: 0 };
@@ -121,19 +122,105 @@ export async function search(query, options = {}, { top = 0 } = {}) {
   const { words, phrases } = pagefindTerms(folded, data.common);
   if (top) {
     const all = (await pagefind.search(words, options)).results;
+    if (!all.length) return partial(pagefind, words, options);
     const runs = (folded.match(HAN_RUN) || []).filter((run) => [...run].length > 1);
     const texts = await Promise.all(all.slice(0, top).map(async (r) => plain((await r.data()).content)));
-    const first = [];
+    const tier = [];
     const rest = [];
-    all.slice(0, top).forEach((r, n) => (runs.every((run) => texts[n].includes(run)) ? first : rest).push(r));
-    return { results: [...first, ...rest, ...all.slice(top)], exact: first.length };
+    all.slice(0, top).forEach((r, n) => (runs.every((run) => texts[n].includes(run)) ? tier : rest).push(r));
+    return { results: [...tier, ...rest, ...all.slice(top)], exact: tier.length };
   }
   const [all, ...exact] = await Promise.all([words, ...phrases].map((t) => pagefind.search(t, options)));
+  if (!all.results.length) return partial(pagefind, words, options);
   const inOrder = exact.map((found) => new Set(found.results.map((r) => r.id)));
-  const first = [];
+  const tier = [];
   const rest = [];
-  for (const r of all.results) (inOrder.every((set) => set.has(r.id)) ? first : rest).push(r);
-  return { results: [...first, ...rest], exact: first.length };
+  for (const r of all.results) (inOrder.every((set) => set.has(r.id)) ? tier : rest).push(r);
+  return { results: [...tier, ...rest], exact: tier.length };
+}
+
+/* When no page has every word: the pages with most of the words, by how many they have, then
+   by score (one unknown word such as "levitation" must not empty the list). */
+async function partial(pagefind, words, options) {
+  const terms = [...new Set(words.split(" ").filter(Boolean))];
+  if (terms.length < 2) return { results: [], exact: 0 };
+  const each = await Promise.all(terms.map((t) => pagefind.search(t, options)));
+  const tally = new Map();
+  for (const found of each) {
+    for (const r of found.results) {
+      const seen = tally.get(r.id) || { r, n: 0, score: 0 };
+      seen.n += 1;
+      seen.score += r.score;
+      tally.set(r.id, seen);
+    }
+  }
+  const ranked = [...tally.values()].sort((a, b) => b.n - a.n || b.score - a.score).map((t) => t.r);
+  return { results: ranked, exact: 0, partial: ranked.length > 0 };
+}
+
+/* The end of the article's prose in the text Pagefind keeps of a page: tables and search
+   keywords come after it (generator/search_prose.py). */
+const PROSE_END = "\u2063\u2063\u2063";
+
+/* The words of a query to mark in an excerpt, in the site's script: Latin words, and each
+   Chinese run (its characters, when the run itself is not in the text). */
+function markTerms(query, map) {
+  const folded = fold(query.normalize("NFKC").trim(), map);
+  return folded.split(/[\s\p{P}]+/u).filter((w) => w && (/\p{Script=Han}/u.test(w) || w.length > 1));
+}
+
+/* An excerpt of the article's prose only (no figures table, keyword list, short link or
+   button): the page's text before PROSE_END, without its title, around the first word of
+   the query found there (from a word start, about `length` characters), the words found
+   in <mark>. Returned as DOM nodes, the text never parsed as markup. */
+export function proseExcerpt(record, query, qdata, length = 0) {
+  let text = plain(record.content || "");
+  length = length || (/^zh|^ja/.test(indexLanguage()) ? 90 : 170);   // a Chinese character says more
+  const cut = text.indexOf(PROSE_END);
+  if (cut >= 0) text = text.slice(0, cut);
+  const title = plain((record.meta || {}).title || "");
+  if (title && text.startsWith(title)) text = text.slice(title.length).replace(/^[\s.。]+/u, "");
+  text = text.replace(/\s+/g, " ").trim();
+  const lower = text.toLowerCase();
+  let terms = markTerms(query, (qdata || {}).fold || { chars: {}, pairs: {} }).map((w) => w.toLowerCase());
+  const han = terms.filter((w) => /\p{Script=Han}/u.test(w) && !lower.includes(w));
+  terms = [...terms.filter((w) => !han.includes(w)), ...han.flatMap((w) => [...w])];
+  const found = terms.map((w) => lower.indexOf(w)).filter((i) => i >= 0);
+  let start = found.length ? Math.max(0, Math.min(...found) - 40) : 0;
+  if (start > 0) {
+    const space = text.slice(start, start + 30).search(/[\s，。；、]/u);
+    if (space >= 0) start += space + 1;
+  }
+  let end = Math.min(text.length, start + length);
+  if (end < text.length) {
+    const back = text.slice(start, end).search(/\s\S*$/u);
+    if (back > length / 2) end = start + back;
+  }
+  const piece = text.slice(start, end);
+  const out = document.createDocumentFragment();
+  if (start > 0) out.append("… ");
+  const pattern = terms.length
+    ? new RegExp(terms.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu")
+    : null;
+  let at = 0;
+  for (const m of pattern ? piece.matchAll(pattern) : []) {
+    out.append(piece.slice(at, m.index));
+    const mark = document.createElement("mark");
+    mark.textContent = m[0];
+    out.append(mark);
+    at = m.index + m[0].length;
+  }
+  out.append(piece.slice(at));
+  if (end < text.length) out.append(" …");
+  return out;
+}
+
+/* What kind of page a result is, in the reader's language: case, technology, programme or page. */
+export function kindText(data, record) {
+  const kind = ((record.filters || {}).kind || [])[0];
+  if (kind === "case") return text(data, "search_cases");
+  if (kind === "technology") return text(data, "search_technologies");
+  return text(data, /\/programme\//.test(record.url || "") ? "search_programme" : "search_page");
 }
 
 /* Text Pagefind returns, without the zero-width spaces the index put between characters. */

@@ -11,7 +11,7 @@
  * is loaded only as words are typed. On the find page it also starts the facet filters
  * (cpsite-find.js).
  */
-import { countText, excerptNodes, load, plain, preload, search, text, tooShort, warm } from "./cpsite-query.js";
+import { countText, kindText, load, plain, preload, proseExcerpt, search, text, tooShort, warm } from "./cpsite-query.js";
 
 const MAX_RESULTS = 10;
 const box = document.querySelector("[data-cp-search]");
@@ -65,7 +65,7 @@ function setup() {
     }
   }
 
-  function item(result, n) {
+  function item(query, result, n) {
     const li = document.createElement("li");
     li.setAttribute("role", "none");
     li.className = "md-search-result__item";
@@ -82,23 +82,26 @@ function setup() {
     icon.className = "md-search-result__icon md-icon";
     const title = document.createElement("div");
     title.className = "cp-search__title";
-    title.textContent = plain(result.meta.title) || result.url;
+    const kind = document.createElement("span");
+    kind.className = "cp-search__kind";
+    kind.textContent = kindText(data, result);
+    title.append(kind, " ", plain(result.meta.title) || result.url);
     const excerpt = document.createElement("p");
     excerpt.className = "cp-search__excerpt";
-    excerpt.append(excerptNodes(result.excerpt));
+    excerpt.append(proseExcerpt(result, query, data));
     article.append(icon, title, excerpt);
     a.append(article);
     li.append(a);
     return li;
   }
 
-  async function show(query, { results }) {
+  async function show(query, { results, partial }) {
     const shown = await Promise.all(results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (input.value.trim() !== query) return; // typed on meanwhile
-    list.replaceChildren(...shown.map(item));
+    list.replaceChildren(...shown.map((r, n) => item(query, r, n)));
     list.hidden = !shown.length;
     select(-1);
-    status.textContent = countText(data, results.length);
+    status.textContent = countText(data, results.length) + (partial ? ` ${text(data, "search_partial")}` : "");
     box.dataset.cpSearchDone = query; // for tests and benchmarks: results of this query are shown
   }
 

@@ -1,0 +1,61 @@
+"""The download of the seminar kit page: every QR code of an edition, as SVG and PNG, in one
+zip (<edition>/kit/qr-codes.zip), made after the site is built.
+
+The SVG files are the ones the build published next to each short link (<edition>/c/<id>/qr.svg
+and t/<id>/qr.svg); the PNG files are made here from the same address (segno, the same
+settings as `sharing`, 8 pixels a module: sharp on slides and print). Every entry has a fixed
+date, so the same site gives the same bytes. This module does not know MkDocs.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import segno
+
+from generator.core.siteinfo import SiteInfo
+from generator.pages.sharing import QR_BORDER
+
+ZIP_PATH = "kit/qr-codes.zip"
+PNG_SCALE = 8
+FIXED_DATE = (2000, 1, 1, 0, 0, 0)
+SHORT = {"c": "case", "t": "technology"}
+
+
+def qr_zip(edition_root: Path, site: SiteInfo, lang: str) -> bytes | None:
+    """The zip of one edition's QR codes, or None when it has none."""
+    entries = []
+    for short, kind in SHORT.items():
+        for svg in sorted((edition_root / short).glob("*/qr.svg")):
+            record_id = svg.parent.name
+            url = site.absolute(lang, f"{short}/{record_id}/")
+            png = io.BytesIO()
+            segno.make(url, error="m", micro=False).save(png, kind="png", scale=PNG_SCALE, border=QR_BORDER)
+            entries.append((f"{kind}-{record_id}.svg", svg.read_bytes()))
+            entries.append((f"{kind}-{record_id}.png", png.getvalue()))
+    if not entries:
+        return None
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def write_qr_zips(site_dir: Path, site: SiteInfo) -> list[str]:
+    """Write the zip of every edition that has a kit page; returns the paths written."""
+    written = []
+    for lang in site.languages:
+        root = site_dir / site.prefix(lang)
+        if not (root / "kit").is_dir():
+            continue
+        data = qr_zip(root, site, lang)
+        if data is not None:
+            (root / ZIP_PATH).write_bytes(data)
+            written.append(site.prefix(lang) + ZIP_PATH)
+    return written
