@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator.check import yamlsrc
-from generator.core import history
+from generator.core import git, history
 from generator.edition.simplify import opencc_only
 
 EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -72,7 +72,7 @@ class PageDates:
         self.root = root
         self.fallback = history.build_date(root)
         self.latest: dict[str, datetime] = {}
-        log = history._git(root, "log", "--format=%x1e%cI", "--name-only", "--no-renames", "--", *GIT_FOLDERS)
+        log = git.at_top(root, "log", "--format=%x1e%cI", "--name-only", "--no-renames", "--", *GIT_FOLDERS)
         for chunk in (log or "").split("\x1e"):
             lines = [line.strip() for line in chunk.splitlines() if line.strip()]
             if lines:
