@@ -6,7 +6,7 @@ with the others."""
 import re
 
 import pytest
-from test_search_browser import START, _open, search
+from browser.test_search import START, _open, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
