@@ -50,12 +50,15 @@ def qr_zip(edition_root: Path, site: SiteInfo, lang: str) -> bytes | None:
 def write_qr_zips(site_dir: Path, site: SiteInfo) -> list[str]:
     """Write the zip of every edition that has a kit page; returns the paths written."""
     written = []
+    # The page links its download as `qr-codes.zip`, beside itself: kit/index.html, or kit.html
+    # in a build with file-style links (the offline copy).
+    path = ZIP_PATH if site.directory_urls else ZIP_PATH.rpartition("/")[2]
     for lang in site.languages:
         root = site_dir / site.prefix(lang)
-        if not (root / "kit").is_dir():
+        if not ((root / "kit").is_dir() or (root / "kit.html").is_file()):
             continue
         data = qr_zip(root, site, lang)
         if data is not None:
-            (root / ZIP_PATH).write_bytes(data)
-            written.append(site.prefix(lang) + ZIP_PATH)
+            (root / path).write_bytes(data)
+            written.append(site.prefix(lang) + path)
     return written

@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 EDITIONS = {
     "en": ("", "en", "Page not found", "heat pump", ["Home page", "All cases", "All technologies"]),
     "zh": ("zh/", "zh-Hant", "找不到網頁", "熱泵", ["主頁", "所有個案", "所有技術"]),
-    "zh-Hans": ("zh-Hans/", "zh-Hans", "找不到网页", "热泵", ["首页", "所有个案", "所有技术"]),
+    "zh-Hans": ("zh-Hans/", "zh-Hans", "找不到网页", "热泵", ["首页", "所有案例", "所有技术"]),
 }
 
 

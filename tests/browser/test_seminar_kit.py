@@ -19,7 +19,7 @@ BASE = "https://cpsite.example.org/"
 PREFIX = {"en": "", "zh": "zh/", "zh-Hans": "zh-Hans/"}
 A4 = (595.28, 841.89)   # points
 HEADER = {"en": "Cleaner Production Partnership Programme: cases and technologies",
-          "zh": "清潔生產伙伴計劃：個案及技術", "zh-Hans": "清洁生产伙伴计划：个案及技术"}
+          "zh": "清潔生產伙伴計劃：個案及技術", "zh-Hans": "清洁生产伙伴计划：案例及技术"}
 EDIT = {"en": "Edit this record", "zh": "編輯此紀錄", "zh-Hans": "编辑此纪录"}
 
 # Draws an image on a white canvas at twice its size and returns grey levels (base64).
