@@ -40,6 +40,11 @@ class Project:
         """Generated Markdown fragments that hand-written pages include (never committed)."""
         return self.root / ".generated" / "snippets"
 
+    @property
+    def cache_dir(self) -> Path:
+        """What builds keep for later builds to reuse (never committed; safe to delete)."""
+        return self.root / ".generated" / "cache"
+
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":
         """The checkout containing `start` (default: the working directory)."""

@@ -176,7 +176,8 @@ def on_post_build(config):
         _cleanup()
         return
     _write_sitemap(config)
-    kit_zip.write_qr_zips(Path(config.site_dir), _site_info(config))   # the kit page's download
+    cache = Project(Path(config.config_file_path).parent).cache_dir / "qr-png"
+    kit_zip.write_qr_zips(Path(config.site_dir), _site_info(config), cache)   # the kit page's download
     for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
         (Path(config.site_dir) / folder / "404.html").write_text(text, encoding="utf-8")
     _index(config)
