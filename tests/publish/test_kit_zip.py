@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-
 from generator.core.siteinfo import from_settings
 from generator.publish import kit_zip
 
