@@ -80,7 +80,8 @@ def cmd_offline(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return _mkdocs("serve", "--dev-addr", f"127.0.0.1:{args.port}")
+    # --dirty: a rebuild renders only the pages whose source changed (site/incremental.py)
+    return _mkdocs("serve", "--dirty", "--dev-addr", f"127.0.0.1:{args.port}")
 
 
 def parser() -> argparse.ArgumentParser:

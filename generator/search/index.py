@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -80,20 +81,27 @@ def indexable_copy(site: Path, dest: Path) -> int:
 
 
 def run_pagefind(site: Path) -> None:
-    """Index `site` into <site>/pagefind (replacing what was there)."""
-    output = site / "pagefind"
-    shutil.rmtree(output, ignore_errors=True)
+    """Index `site` into <site>/pagefind, replacing what was there only once the new index is
+    whole (the dev server indexes the site it is serving: searches go on meanwhile)."""
+    output, partial, old = site / "pagefind", site / "pagefind.partial", site / "pagefind.old"
+    for leftover in (partial, old):
+        shutil.rmtree(leftover, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="cpsite-index-") as tmp:
         if not indexable_copy(site, Path(tmp)):
             raise SearchIndexFailed(f"no page in {site} has an article to index ({BODY_START})")
-        command = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output.resolve()),
+        command = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(partial.resolve()),
                    "--exclude-selectors", EXCLUDE]
         done = subprocess.run(command, capture_output=True, text=True)
     problems = [line for line in (done.stdout + done.stderr).splitlines()
                 if "not valid" in line or line.startswith(("Error", "error"))]
-    if done.returncode != 0 or problems or not (output / "pagefind-entry.json").is_file():
+    if done.returncode != 0 or problems or not (partial / "pagefind-entry.json").is_file():
+        shutil.rmtree(partial, ignore_errors=True)
         raise SearchIndexFailed("\n".join(problems) or (done.stdout + done.stderr).strip()
                                 or f"pagefind exited with {done.returncode}")
+    if output.exists():
+        os.rename(output, old)
+    os.rename(partial, output)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def read_fragments(site: Path) -> dict[str, list[dict]]:
@@ -180,9 +188,12 @@ def facet_data(records: list[dict]) -> dict:
 
 
 def _write(path: Path, text: str) -> None:
-    """Into the folder being built (fresh for every build), readable like the rest of the site."""
+    """A new file in place of the old one, never written into (the dev server's folders share
+    unchanged files by hard links), readable like the rest of the site."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    part = path.with_name(path.name + ".partial")
+    part.write_text(text, encoding="utf-8")
+    os.replace(part, path)
 
 
 def index_site(site: Path, project_root: Path) -> dict[str, int]:

@@ -8,6 +8,8 @@
 - Every build (`mkdocs build` and each `mkdocs serve` rebuild) writes into its own staging
   folder beside the output folder and swaps it in only at the very end (`build/swap.py`: in one
   step on Linux), so a failed build leaves the previous site folder exactly as it was.
+- `mkdocs serve --dirty` (`cpsite serve`): a rebuild starts from hard links to the last good
+  site and renders only the pages whose source changed; see `site/incremental.py`.
 - `mkdocs serve`: a failed rebuild prints why and the server goes on serving the last good
   site with the messages on top of every page (`site/serve_errors.py`), instead of hanging.
 - The first SIGINT/SIGTERM stops MkDocs cleanly (`signals`), which ends the server and its
@@ -30,6 +32,7 @@ import re
 import time
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -45,16 +48,16 @@ from generator.core.project import Project
 from generator.pages import footer
 from generator.publish import kit_zip
 from generator.search.index import SearchIndexFailed, index_site
-from generator.site import serve_errors, sitemap
+from generator.site import incremental, serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
 from generator.site.table_cards import mark_tables
 from generator.site.theme import fix_theme_markup
-from generator.site.watch import watch_hand_written
+from generator.site.watch import generated_page, watch_hand_written
 
 log = logging.getLogger("mkdocs.cpsite")
 
 _state = {"command": None, "final": None, "staging": None, "lock": None, "depth": 0, "pages": set(),
-          "build_error": None}
+          "build_error": None, "dirty": False, "reused": False, "produced": set()}
 
 
 class _WarningCounter(logging.Handler):
@@ -76,8 +79,20 @@ class _WarningCounter(logging.Handler):
 _warnings = _WarningCounter()
 
 
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave stale navigation: the dev server's
+    rebuilds make sure it does not (site/incremental.py), and under `strict` the warning would
+    stop every rebuild."""
+
+    def filter(self, record):
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def on_startup(command, dirty):
     _state["command"] = command
+    _state["dirty"] = bool(dirty) and command == "serve"
+    if _state["dirty"]:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
     signals.stop_on_first_signal()
     atexit.register(_cleanup)
 
@@ -119,7 +134,8 @@ def _start_staged_build(config) -> None:
         site_swap.remove_leftovers(final)
     staging = site_swap.staging_dir_for(final)
     staging.mkdir(parents=True)
-    _state.update(final=final, staging=staging, lock=lock)
+    reused = _state["dirty"] and incremental.start(final, staging, Path(config.config_file_path).parent)
+    _state.update(final=final, staging=staging, lock=lock, reused=reused, produced=set())
     config.site_dir = str(staging)
     _warnings.messages = []
     logging.getLogger("mkdocs").addHandler(_warnings)
@@ -139,6 +155,50 @@ def on_pre_build(config):
         raise PluginError("Invalid records; nothing was built:\n" + failed.report()) from None
     if changes:
         log.info("cpsite: %d generated file(s) written, %d removed", len(changes.written), len(changes.removed))
+
+
+@event_priority(-200)      # after the i18n plugin has chosen the language's files
+def on_files(files, config):
+    """Note every file this build writes (the sitemap's pages; what the dev server's rebuild
+    keeps). In a rebuild that starts from the last site, unlink the ones about to be written."""
+    site_dir = Path(config.site_dir)
+    if _state["reused"]:
+        _render_pages_whose_includes_changed(files, config)
+    for file in files:
+        _state["produced"].add(Path(os.path.relpath(file.abs_dest_path, site_dir)).as_posix())
+        if _state["reused"] and file.is_modified():
+            incremental.fresh(file.abs_dest_path)
+    for name in config.theme.static_templates:     # 404.html, sitemap.xml (+ .gz): every build
+        for made in (name, name + ".gz") if name.endswith(".xml") else (name,):
+            _state["produced"].add(made)
+            if _state["reused"]:
+                incremental.fresh(site_dir / made)
+    _state["pages"].update("" if f.url in (".", "./") else f.url       # as MkDocs' Page.url has it
+                           for f in files.documentation_pages() if not f.inclusion.is_excluded())
+    return files
+
+
+def _render_pages_whose_includes_changed(files, config) -> None:
+    """Hand-written pages (and their Simplified conversions) whose included fragments changed lose their output, so MkDocs' dirty
+    build renders them again (site/incremental.py)."""
+    root = Path(config.config_file_path).parent
+    snippets = (config.mdx_configs or {}).get("pymdownx.snippets", {})
+    bases = snippets.get("base_path", ["."])
+    bases = [root / b for b in ([bases] if isinstance(bases, str) else bases)]
+    for file in files.documentation_pages():
+        source = Path(file.abs_src_path)
+        if not generated_page(file.src_uri) and incremental.includes_changed(source, Path(file.abs_dest_path), bases):
+            incremental.fresh(file.abs_dest_path)
+
+
+def on_env(env, config, files):
+    """MkDocs makes a new Jinja environment for every build and every language, which compiles
+    the theme's templates again (about 0.3 s each time); their compiled code is kept in the
+    project's cache instead (Jinja checks each template's source against it)."""
+    folder = Project(Path(config.config_file_path).parent).cache_dir / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_page_context(context, page, config, nav):
@@ -175,12 +235,19 @@ def on_post_build(config):
     if config.strict and _warnings.count:
         _cleanup()
         return
+    if _state["reused"]:      # a deleted or renamed record's pages, ...; the last search index
+        # stays until the new one replaces it, after the rebuild is served
+        keep = incremental.files_under(Path(config.site_dir), *INDEX_OUTPUT)
+        gone = incremental.sweep(Path(config.site_dir), _state["produced"] | keep)
+        log.debug("cpsite: %d file(s) of the last site not made again", len(gone))
     _write_sitemap(config)
     cache = Project(Path(config.config_file_path).parent).cache_dir / "qr-png"
     kit_zip.write_qr_zips(Path(config.site_dir), _site_info(config), cache)   # the kit page's download
     for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
         (Path(config.site_dir) / folder / "404.html").write_text(text, encoding="utf-8")
-    _index(config)
+    later = _state["reused"]     # a dev-server rebuild: its pages are served before the index
+    if not later:
+        _index(config)
     if _state["staging"] is None:
         return
     final, staging = _state["final"], _state["staging"]
@@ -188,7 +255,15 @@ def on_post_build(config):
     log.debug("cpsite: published %s (%s)", final, how)
     config.site_dir = str(final)
     _state["staging"] = None
+    if _state["dirty"]:
+        incremental.published()
+    if later:
+        incremental.in_background(_index_later, final, Path(config.config_file_path).parent)
     _cleanup()
+
+
+# what the search index writes into the site (search/index.py)
+INDEX_OUTPUT = ("pagefind", "assets/search")
 
 
 def _index(config):
@@ -199,8 +274,22 @@ def _index(config):
     except SearchIndexFailed as failed:
         _cleanup()
         raise PluginError(f"Search index failed; nothing was published:\n{failed}") from None
+    _say_indexed(counts, started)
+
+
+def _say_indexed(counts, started) -> None:
     log.info("cpsite: search index: %s (%.1f s)", ", ".join(f"{lang} {n} pages" for lang, n in counts.items()),
              time.monotonic() - started)
+
+
+def _index_later(site: Path, root: Path) -> None:
+    """The dev server's index of the rebuild it already serves (the last index meanwhile); the
+    next rebuild waits for it."""
+    started = time.monotonic()
+    try:
+        _say_indexed(index_site(site, root), started)
+    except SearchIndexFailed as failed:
+        log.error("cpsite: the search index of this rebuild failed; search shows the last one:\n%s", failed)
 
 
 def on_build_error(error):
@@ -245,7 +334,6 @@ def _cleanup():
 
 
 def on_post_page(output, page, config):
-    _state["pages"].add(page.url)      # for sitemap.xml
     if page.file.src_uri.startswith("zh"):   # zh and zh-Hans: no space between Chinese characters
         output = tidy_html(output)
     return mark_tables(fix_theme_markup(output))

@@ -18,6 +18,13 @@ from generator.edition.write import LOCALE
 from generator.model.kinds import OWNED_DIRS
 
 
+def generated_page(src_uri: str) -> bool:
+    """Whether a page of the docs folder (`en/cases/x.md`, `zh-Hans/about.md`) is one the
+    generator writes from records, as opposed to a hand-written page or its conversion."""
+    rel = src_uri.partition("/")[2]
+    return any(rel.startswith(o.folder + "/") for o in OWNED_DIRS)
+
+
 def hand_written_folders(docs_dir: Path) -> list[Path]:
     """Every folder of `docs_dir` that holds hand-written pages (the docs folder included)."""
     owned = {folder for folder in (o.folder for o in OWNED_DIRS)}

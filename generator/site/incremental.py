@@ -1,0 +1,168 @@
+"""Dev-server rebuilds that render only what changed (`cpsite serve`).
+
+A full build renders every page of every edition (about 2,600 pages with 150 cases). While
+serving, one saved record changes a handful of generated pages: its own page in each edition,
+the lists and indexes that show it. The generation step writes a generated file only when its
+text changed, so a file's modification time says whether its page needs rendering again.
+MkDocs' dirty mode renders exactly those pages (a page whose source is newer than its output,
+or that has no output yet); `cpsite serve` turns it on.
+
+What this module adds so that a dirty rebuild serves what a clean build would, and a failed
+rebuild still leaves the last good site as it was:
+
+- **Start from the last good site, shared, not touched.** The rebuild's staging folder is a
+  copy of the served site made of hard links (`link_copy`, a fraction of a second), so output
+  times are kept and unchanged pages are not rendered. Every file the rebuild writes is first
+  unlinked from the staging folder (`Fresh`), so the served site never changes under a
+  rebuild; it is swapped out whole at the end (`build/swap.py`), or left alone on failure.
+- **Pages that include generated fragments.** A hand-written page (the home page, the kit,
+  the programme statistics) includes fragments the generator writes (`--8<--`, pymdownx
+  snippets); its own source does not change when they do. Such a page is rendered again when
+  a fragment it includes is newer than its output (`includes_changed`).
+- **Nothing stale.** After every edition is rendered, files in the staging folder that this
+  rebuild did not produce (a deleted or renamed record's pages, the last search index, ...)
+  are removed (`sweep`) before the post-build steps write theirs afresh.
+- **The page first, the search index after.** Indexing every page takes seconds, so a rebuild
+  that starts from the last site keeps the last index, is served, and then indexes the served
+  site on a thread (`in_background`); the new index replaces the old one whole. The next
+  rebuild waits for it.
+- **A clean rebuild when pages depend on more than their source.** The theme overrides,
+  mkdocs.yml and the git commit (pages show their last-updated date from git) go into a
+  fingerprint; when it differs from the last build's, the rebuild starts from an empty folder
+  and renders everything.
+
+The state kept between rebuilds lives here, in a normal module: MkDocs runs the hook file
+afresh for every rebuild of `mkdocs serve`. This module does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from pathlib import Path
+
+from generator.core import git
+
+# The rebuild-to-rebuild memory of one dev server: the fingerprint of the site being served,
+# and of the rebuild under way.
+_last = {"fingerprint": None}
+_pending = {"fingerprint": None}
+
+THEME_INPUTS = ("overrides", "mkdocs.yml")
+
+
+def fingerprint(root: Path) -> str:
+    """Changes when anything every page is rendered with changes: the theme overrides,
+    mkdocs.yml, or the commit checked out."""
+    digest = hashlib.sha256()
+    for name in THEME_INPUTS:
+        path = root / name
+        paths = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for p in paths:
+            if p.is_file():
+                info = p.stat()
+                digest.update(f"{p.relative_to(root)}\0{info.st_mtime_ns}\0{info.st_size}\n".encode())
+    digest.update((git.at_top(root, "rev-parse", "HEAD") or "no commit").encode())
+    return digest.hexdigest()
+
+
+def start(final: Path, staging: Path, root: Path) -> bool:
+    """Fill `staging` for a rebuild. Returns True when it starts from the last good site (a
+    dirty rebuild), False when from nothing (the first build, or the fingerprint changed)."""
+    wait_for_background()
+    now = fingerprint(root)
+    reuse = _last["fingerprint"] == now and final.is_dir() and any(final.iterdir())
+    _last["fingerprint"] = None      # set again only when this build is published
+    _pending["fingerprint"] = now
+    if reuse:
+        link_copy(final, staging)
+    return reuse
+
+
+def published() -> None:
+    """The rebuild was swapped in: the next one may start from it."""
+    _last["fingerprint"] = _pending["fingerprint"]
+
+
+_background: list[threading.Thread] = []
+
+
+def in_background(work, *args) -> None:
+    """Run `work(*args)` on a thread (the search index of a rebuild already served)."""
+    thread = threading.Thread(target=work, args=args, name="cpsite-after-rebuild", daemon=True)
+    _background.append(thread)
+    thread.start()
+
+
+def wait_for_background() -> None:
+    """Before the next rebuild copies the site: let the work on it finish."""
+    while _background:
+        _background.pop().join()
+
+
+def files_under(site: Path, *folders: str) -> set[str]:
+    """Paths (relative, with '/') of the files under `site`/<folder> for each folder."""
+    return {p.relative_to(site).as_posix() for folder in folders if (site / folder).is_dir()
+            for p in (site / folder).rglob("*") if p.is_file()}
+
+
+# pymdownx.snippets' block form, as the hand-written pages use it: --8<-- "en/home-stats.md"
+_INCLUDE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"([^"\n]+)"', re.MULTILINE)
+
+
+def includes_changed(source: Path, output: Path, bases: list[Path]) -> bool:
+    """Whether a fragment `source` includes (looked up under `bases`) is newer than `output`."""
+    try:
+        built = output.stat().st_mtime
+    except FileNotFoundError:
+        return True
+    text = source.read_text(encoding="utf-8")
+    for name in _INCLUDE.findall(text):
+        for base in bases:
+            try:
+                if (base / name).stat().st_mtime > built:
+                    return True
+                break
+            except FileNotFoundError:
+                continue
+    return False
+
+
+def link_copy(source: Path, dest: Path) -> int:
+    """Hard-link every file of `source` into the (existing) folder `dest`; returns the count."""
+    count = 0
+    for folder, dirs, files in os.walk(source):
+        rel = os.path.relpath(folder, source)
+        target = dest if rel == "." else dest / rel
+        target.mkdir(exist_ok=True)
+        for name in files:
+            os.link(os.path.join(folder, name), target / name)
+            count += 1
+    return count
+
+
+def fresh(path: Path | str) -> None:
+    """Before a file of the staging folder is written: unlink it, so the write makes a new
+    file instead of changing the one the served site shares."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def sweep(site: Path, produced: set[str]) -> list[str]:
+    """Remove every file under `site` whose path (relative, with '/') is not in `produced`,
+    then the folders left empty. Returns the removed files' paths."""
+    removed = []
+    for folder, dirs, files in os.walk(site, topdown=False):
+        rel = os.path.relpath(folder, site)
+        for name in files:
+            path = name if rel == "." else f"{rel}/{name}".replace(os.sep, "/")
+            if path not in produced:
+                os.unlink(os.path.join(folder, name))
+                removed.append(path)
+        if rel != "." and not os.listdir(folder):
+            os.rmdir(folder)
+    return sorted(removed)

@@ -1,0 +1,60 @@
+"""The parts of the dev server's partial rebuilds that need no server (site/incremental.py)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from generator.site import incremental
+
+
+def test_link_copy_shares_files_and_fresh_unshares_them(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    (old / "a" / "b").mkdir(parents=True)
+    (old / "index.html").write_text("home")
+    (old / "a" / "b" / "page.html").write_text("page")
+    new.mkdir()
+    assert incremental.link_copy(old, new) == 2
+    assert os.path.samefile(old / "a" / "b" / "page.html", new / "a" / "b" / "page.html")
+    incremental.fresh(new / "index.html")
+    (new / "index.html").write_text("rebuilt")
+    assert (old / "index.html").read_text() == "home"        # the served site is untouched
+    incremental.fresh(new / "never-there.html")                # nothing to unlink: no error
+
+
+def test_sweep_removes_what_the_rebuild_did_not_make(tmp_path):
+    for path in ("index.html", "cases/gone/index.html", "cases/kept/index.html", "pagefind/x.pf"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(path)
+    removed = incremental.sweep(tmp_path, {"index.html", "cases/kept/index.html"})
+    assert removed == ["cases/gone/index.html", "pagefind/x.pf"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "cases", "cases/kept", "cases/kept/index.html", "index.html"]       # empty folders gone too
+
+
+def test_a_page_is_stale_when_a_fragment_it_includes_is_newer(tmp_path):
+    snippets = tmp_path / "snippets"
+    (snippets / "en").mkdir(parents=True)
+    fragment = snippets / "en" / "home-stats.md"
+    fragment.write_text("3 cases")
+    page, output = tmp_path / "index.md", tmp_path / "index.html"
+    page.write_text('# Home\n\n--8<-- "en/home-stats.md"\n')
+    output.write_text("<h1>Home</h1>")
+    past = time.time() - 60
+    os.utime(fragment, (past, past))
+    assert not incremental.includes_changed(page, output, [snippets])
+    fragment.write_text("4 cases")
+    assert incremental.includes_changed(page, output, [tmp_path / "elsewhere", snippets])
+    output.unlink()
+    assert incremental.includes_changed(page, output, [snippets])        # never built: render it
+
+
+def test_the_fingerprint_follows_the_theme_and_config(tmp_path):
+    (tmp_path / "overrides" / "partials").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    footer = tmp_path / "overrides" / "partials" / "copyright.html"
+    footer.write_text("<p>footer</p>")
+    first = incremental.fingerprint(tmp_path)
+    assert incremental.fingerprint(tmp_path) == first
+    footer.write_text("<p>footer, edited</p>")
+    assert incremental.fingerprint(tmp_path) != first
