@@ -179,6 +179,7 @@ class Technology:
     sources: tuple
     former_ids: tuple = ()
     evidence: tuple = ()      # Evidence, in record order
+    evidence_gap: Optional[Text] = None   # what was looked for and not found
 
     @classmethod
     def of(cls, raw: dict, path: str) -> "Technology":
@@ -193,7 +194,8 @@ class Technology:
                 (Demonstration(d["period"], sources[d["source"]], d.get("wording"))
                  for d in raw["demonstrated"]), key=lambda d: d.period)),
             sources=tuple(sources.values()), former_ids=tuple(raw.get("former_ids", ())),
-            evidence=tuple(Evidence.of(e, sources) for e in raw.get("evidence", ())))
+            evidence=tuple(Evidence.of(e, sources) for e in raw.get("evidence", ())),
+            evidence_gap=Text.of(raw["evidence_gap"]) if raw.get("evidence_gap") else None)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -94,6 +94,7 @@ def technology_view(tech: Technology, corpus: Corpus, cat: Catalogue, t: Labels,
         "other_name": tech.name["en" if lang != "en" else "zh"],
         "aliases": in_script(tech.aliases[lang], lang),   # other-script aliases: search index only
         "principle": tech.principle[lang], "applicability": tech.applicability[lang],
+        "evidence_gap": tech.evidence_gap[lang] if tech.evidence_gap else None,
         "pollutants": [_term_link(page, "pollutants", p, vocab, lang) for p in tech.pollutants],
         "sectors": [_term_link(page, "sectors", s, vocab, lang) for s in tech.sectors],
         "evidence": evidence_view(tech, t, vocab, lang, numbers),

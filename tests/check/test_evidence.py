@@ -128,3 +128,26 @@ def test_open_data_has_one_row_per_figure_with_the_published_columns(fixture_pro
     assert table[2][table[0].index("price_year")] == "2002"
     data = json.loads(evidence_json(rows, {"kind": "technology-evidence"}))
     assert data["count"] == 3 and list(data["evidence"][0])[:13] == SPEC_COLUMNS
+
+
+def test_what_was_looked_for_and_not_found_is_printed_with_the_figures(fixture_project):
+    from conftest import cpsite
+
+    path = fixture_project / "technologies" / "fx-heat-pump.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.partition("\nsources:\n")
+    path.write_text(head + "\nevidence_gap:\n  en: a figure for the *energy* saved.\n"
+                    "  zh: 可節省多少能源的數據。\n" + "sources:\n" + tail, encoding="utf-8")
+    done = cpsite(fixture_project, "generate")
+    assert done.returncode == 0, done.stderr
+    pages = {lang: (fixture_project / "content" / lang / "technologies" / "fx-heat-pump.md").read_text(encoding="utf-8")
+             for lang in ("en", "zh", "zh-Hans")}
+    assert "No figure from an authoritative public source has been recorded" in pages["en"]
+    assert "**Looked for, not found:** a figure for the \\*energy\\* saved." in pages["en"]
+    assert "**曾搜尋但未找到：** 可節省多少能源的數據。" in pages["zh"]
+    assert "**曾搜索但未找到：** 可节省多少能源的数据。" in pages["zh-Hans"]
+
+    path.write_text(head + "\nevidence_gap:\n  en: a figure.\n" + "sources:\n" + tail, encoding="utf-8")
+    result = validate_project(Project(fixture_project))
+    assert [(p.code, p.path) for p in result.problems] == [("E206", "technologies/fx-heat-pump.yaml")]
+    assert result.problems[0].message == "evidence_gap: Chinese text (zh) is missing"
