@@ -37,7 +37,7 @@ def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[s
     if not result.ok:
         raise ValidationFailed(result.problems)
     cat = catalogue.build(result.corpus)
-    kit = Kit.of(result.corpus, cat, site, project.content_dir)
+    kit = Kit.of(result.corpus, cat, site, project.content_dir, project.cache_dir)
     changes = Changes()
     # Every QR code of the run (each language and the converted edition) at once, on every
     # core, before the pages that show them are rendered.

@@ -34,11 +34,14 @@ class Kit:
     impacts: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, corpus: Corpus, cat: Catalogue, site: SiteInfo, content_dir: Optional[Path] = None) -> "Kit":
+    def of(cls, corpus: Corpus, cat: Catalogue, site: SiteInfo, content_dir: Optional[Path] = None,
+           cache_dir: Optional[Path] = None) -> "Kit":
         """`content_dir`: where earlier runs wrote their files (QR codes and charts found there
-        are reused when their inputs are unchanged)."""
+        are reused when their inputs are unchanged). `cache_dir`: where the PNG of each QR code
+        made is kept for the kit's download."""
         store = Reuse(content_dir)
-        return cls(site, rollup.build(corpus, cat), store, sharing.QrCodes(store))
+        png_cache = cache_dir / "qr-png" if cache_dir is not None else None
+        return cls(site, rollup.build(corpus, cat), store, sharing.QrCodes(store, png_cache))
 
     def impact(self, group: str, key, corpus: Corpus, t: Labels, lang: str) -> tuple:
         """(impact section view, {chart path: svg}) of a technology, sector or pollutant area."""

@@ -13,9 +13,11 @@ Returns texts; writing them is `output`'s job.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import io
 import os
 import re
+from pathlib import Path
 from typing import Optional
 
 import segno
@@ -50,18 +52,50 @@ def _qr_key(url: str, title: str) -> str:
     return reuse.key("qr", _CODE, url, title)
 
 
-def _qr_unstamped(url: str, title: str) -> str:
+# The PNG of each code, for the seminar kit's download (publish/kit_zip.py): 8 pixels a module,
+# sharp on slides and print. Made from the same encoding as the SVG when that is made, and kept
+# in the project's cache folder under the key of its address.
+PNG_SCALE = 8
+
+
+def png_cache_path(cache: Path, url: str) -> Path:
+    return cache / f"{reuse.key('qr-png', _CODE, url, PNG_SCALE, QR_BORDER)}.png"
+
+
+def qr_png(code) -> bytes:
+    """PNG of an encoded code (segno.QRCode)."""
     out = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(
-        out, kind="svg", scale=QR_SCALE, border=QR_BORDER, xmldecl=False, title=title, light="#fff",
-        omitsize=True, svgclass=None, lineclass=None, nl=True)
+    code.save(out, kind="png", scale=PNG_SCALE, border=QR_BORDER)
+    return out.getvalue()
+
+
+def keep_png(cache: Path, url: str, data: bytes) -> None:
+    path = png_cache_path(cache, url)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    part.write_bytes(data)
+    os.replace(part, path)     # whole or not at all, even with two builds at once
+
+
+def _encode(url: str):
+    return segno.make(url, error="m", micro=False)
+
+
+def _qr_unstamped(url: str, title: str, png_cache: Optional[Path] = None) -> str:
+    code = _encode(url)
+    out = io.BytesIO()
+    code.save(out, kind="svg", scale=QR_SCALE, border=QR_BORDER, xmldecl=False, title=title, light="#fff",
+              omitsize=True, svgclass=None, lineclass=None, nl=True)
+    if png_cache is not None and not png_cache_path(png_cache, url).is_file():
+        keep_png(png_cache, url, qr_png(code))
     return out.getvalue().decode("utf-8")
 
 
-def qr_svg(url: str, title: str) -> str:
+def qr_svg(url: str, title: str, png_cache: Optional[Path] = None) -> str:
     """SVG QR code of `url`: black on a white square (readable on dark pages too), stamped with
-    the key of its inputs so that a later run can reuse it (see `reuse`)."""
-    return reuse.stamp(_qr_unstamped(url, title), _qr_key(url, title))
+    the key of its inputs so that a later run can reuse it (see `reuse`). With `png_cache`, its
+    PNG is kept there too, from the same encoding."""
+    return reuse.stamp(_qr_unstamped(url, title, png_cache), _qr_key(url, title))
 
 
 def svg_size(svg: str) -> int:
@@ -69,8 +103,8 @@ def svg_size(svg: str) -> int:
     return int(float(_VIEWBOX.search(svg).group(1)))
 
 
-def _encode_all(pairs: list) -> list:
-    return [qr_svg(url, title) for url, title in pairs]
+def _encode_all(pairs: list, png_cache: Optional[Path] = None) -> list:
+    return [qr_svg(url, title, png_cache) for url, title in pairs]
 
 
 class QrCodes:
@@ -80,8 +114,9 @@ class QrCodes:
 
     PARALLEL_FROM = 200
 
-    def __init__(self, store: Optional[reuse.Reuse] = None):
+    def __init__(self, store: Optional[reuse.Reuse] = None, png_cache: Optional[Path] = None):
         self.reuse = store or reuse.Reuse()
+        self.png_cache = png_cache
         self.made: dict = {}
 
     def _previous(self, key: str, lang: str, kind: str, record_id: str) -> Optional[str]:
@@ -102,12 +137,13 @@ class QrCodes:
         keys, pairs = list(missing), list(missing.values())
         workers = min(os.cpu_count() or 1, 8)
         if len(pairs) < self.PARALLEL_FROM or workers < 2:
-            texts = _encode_all(pairs)
+            texts = _encode_all(pairs, self.png_cache)
         else:
             size = -(-len(pairs) // (workers * 4))
             chunks = [pairs[i:i + size] for i in range(0, len(pairs), size)]
             with concurrent.futures.ProcessPoolExecutor(workers) as pool:
-                texts = [text for part in pool.map(_encode_all, chunks) for text in part]
+                texts = [text for part in pool.map(functools.partial(_encode_all, png_cache=self.png_cache), chunks)
+                         for text in part]
         self.made.update(zip(keys, texts))
 
     def svg(self, lang: str, kind: str, record_id: str, url: str, title: str) -> str:

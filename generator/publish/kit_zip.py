@@ -2,48 +2,37 @@
 zip (<edition>/kit/qr-codes.zip), made after the site is built.
 
 The SVG files are the ones the build published next to each short link (<edition>/c/<id>/qr.svg
-and t/<id>/qr.svg); the PNG files are made here from the same address (segno, the same
-settings as `sharing`, 8 pixels a module: sharp on slides and print). Encoding is the slow part
-(about 8 ms a code), so a PNG made once is kept in a cache folder under its inputs' key and
-reused by every later build and dev-server rebuild. Every entry has a fixed date, so the same
+and t/<id>/qr.svg); the PNG files come from the cache folder where the generation step keeps
+the PNG of every code it encodes (`sharing`), or are made here from the same address when the
+cache lacks one (encoding is the slow part: about 8 ms a code). Every entry has a fixed date, so the same
 site gives the same bytes. This module does not know MkDocs.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from pathlib import Path
 
 import segno
 
-from generator.core import reuse
 from generator.core.siteinfo import SiteInfo
-from generator.pages.sharing import QR_BORDER
+from generator.pages import sharing
 
 ZIP_PATH = "kit/qr-codes.zip"
-PNG_SCALE = 8
 FIXED_DATE = (2000, 1, 1, 0, 0, 0)
 SHORT = {"c": "case", "t": "technology"}
 
 
-_VERSION = reuse.code_version(__file__, "segno")
-
-
 def qr_png(url: str, cache: Path | None = None) -> bytes:
-    """The PNG of `url`'s QR code; from `cache` when an earlier build made it."""
-    path = cache / f"{reuse.key(url, PNG_SCALE, QR_BORDER, _VERSION)}.png" if cache else None
+    """The PNG of `url`'s QR code; from `cache` when the generation step or an earlier build
+    made it."""
+    path = sharing.png_cache_path(cache, url) if cache else None
     if path is not None and path.is_file():
         return path.read_bytes()
-    png = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(png, kind="png", scale=PNG_SCALE, border=QR_BORDER)
-    data = png.getvalue()
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(f"{path.name}.{os.getpid()}.part")
-        part.write_bytes(data)
-        os.replace(part, path)     # whole or not at all, even with two builds at once
+    data = sharing.qr_png(segno.make(url, error="m", micro=False))
+    if cache is not None:
+        sharing.keep_png(cache, url, data)
     return data
 
 
