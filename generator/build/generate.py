@@ -15,7 +15,7 @@ from generator.core.labels import labels
 from generator.pages import language
 from generator.search import terms as search_terms
 from generator.pages import sharing
-from generator.core import siteinfo
+from generator.core import memo, siteinfo
 from generator.pages.kit import Kit
 from generator.model.kinds import GENERATED_DIRS
 from generator.core.output import Changes, sync_tree
@@ -33,6 +33,7 @@ def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[s
              langs=LANGS) -> tuple[Result, Changes]:
     """`site`: the published site's address and languages, from the site adapter
     (generator.site.config.load, or the MkDocs hook)."""
+    memo.next_run()          # results of the last run (dev server) that this run does not use are let go
     result = validate_project(project)
     if not result.ok:
         raise ValidationFailed(result.problems)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import hashlib
 import os
 from pathlib import Path
 from typing import Iterable, Optional
@@ -19,6 +20,7 @@ from typing import Iterable, Optional
 from generator.check import programme as programme_check
 from generator.check import qualifier_words, rules, schema, source_identity, term_table, zhtext
 from generator.check.yamlsrc import Document, load_file
+from generator.core import memo
 from generator.core.problems import Problem
 from generator.core.project import Project
 from generator.model.programme import Programme
@@ -89,8 +91,42 @@ def _check_chunk(items: list, ctx: _Context) -> list:
     return [check_file(path, kind, ctx) for path, kind in items]
 
 
+_checked = memo.Memo("record checks")
+
+
 def check_files(items: list[tuple[Path, str]], ctx: _Context) -> list:
-    """check_file over many files; with thousands of them, on every core."""
+    """check_file over many files; with thousands of them, on every core. A file whose bytes,
+    kind and context are those of a file checked in the last run is not checked again (the
+    dev server, core/memo.py)."""
+    context = (repr(ctx), _schema_stamp(ctx.schema_dir))
+    keys = [(str(path), kind, _digest(path), context) for path, kind in items]
+    results: list = [None] * len(items)
+    todo = []
+    for i, key in enumerate(keys):
+        found, value = _checked.find(key) if key[2] is not None else (False, None)
+        if found:
+            results[i] = (value[0], list(value[1]))
+        else:
+            todo.append(i)
+    for i, result in zip(todo, _check_all([items[i] for i in todo], ctx)):
+        results[i] = result
+        if keys[i][2] is not None:
+            _checked.put(keys[i], (result[0], tuple(result[1])))
+    return results
+
+
+def _digest(path: Path):
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return None          # not there: checked (and reported) every time
+
+
+def _schema_stamp(folder: Path) -> tuple:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.json")))
+
+
+def _check_all(items: list[tuple[Path, str]], ctx: _Context) -> list:
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2:
         return _check_chunk(items, ctx)

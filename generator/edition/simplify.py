@@ -99,6 +99,8 @@ class Simplifier:
         self._names = _alternation(protected)
         self._terms = {t.source: t for t in table.terms}
         self._term_pattern = _alternation(self._terms)
+        # what a conversion depends on besides its text (for core/memo.py)
+        self.key = (repr(table), tuple(sorted(protected)))
 
     def convert(self, text: str, verbatim: Optional[re.Pattern] = None) -> str:
         """Traditional -> Simplified (steps 1-3 above); matches of `verbatim` stay as they are."""

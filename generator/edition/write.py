@@ -15,10 +15,12 @@ Nothing here imports MkDocs, and nothing converted is ever meant to be committed
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Optional
 
+from generator.core import memo
 from generator.core.output import Changes, sync_tree
 from generator.core.project import Project
 from generator.edition.simplify import TERMS_FILE, Simplifier, TermTable
@@ -70,8 +72,13 @@ def include_simplified_snippets(text: str) -> str:
     return "\n".join(lines)
 
 
+_converted = memo.Memo("edition pages")
+
+
 def convert_page(text: str, simplifier: Simplifier) -> str:
-    return include_simplified_snippets(simplifier.convert(text, VERBATIM))
+    """The Simplified page of a Traditional one (the same text as the last run: the same page)."""
+    return _converted.get((simplifier.key, hashlib.sha256(text.encode("utf-8")).digest()),
+                          lambda: include_simplified_snippets(simplifier.convert(text, VERBATIM)))
 
 
 def edition_files(source_root: Path, simplifier: Simplifier) -> dict[str, str | bytes]:

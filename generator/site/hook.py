@@ -41,7 +41,7 @@ from generator.build.generate import generate
 from generator.build.lock import (BuildLock, LockTimeout, output_lock_path, project_lock_path,
                                   timeout_from_environment)
 from generator.check.zhtext import tidy_html
-from generator.core import history, signals, siteinfo
+from generator.core import history, memo, signals, siteinfo
 from generator.core.history import source_date_epoch
 from generator.core.problems import ValidationFailed
 from generator.core.project import Project
@@ -91,6 +91,8 @@ class _DirtyNotice(logging.Filter):
 def on_startup(command, dirty):
     _state["command"] = command
     _state["dirty"] = bool(dirty) and command == "serve"
+    if command == "serve":      # the generation step keeps its results from one rebuild to the next
+        memo.keep_between_runs()
     if _state["dirty"]:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
     signals.stop_on_first_signal()
