@@ -151,3 +151,16 @@ def test_what_was_looked_for_and_not_found_is_printed_with_the_figures(fixture_p
     result = validate_project(Project(fixture_project))
     assert [(p.code, p.path) for p in result.problems] == [("E206", "technologies/fx-heat-pump.yaml")]
     assert result.problems[0].message == "evidence_gap: Chinese text (zh) is missing"
+
+
+def test_money_per_year_and_per_membrane_area_read_with_the_amount_first():
+    from conftest import ROOT
+
+    corpus = validate_project(Project(ROOT)).corpus
+    techs = {t.id: t for t in corpus.technologies}
+    en, zh = labels("en"), labels("zh")
+    running = next(e for e in techs["bio-filtration"].evidence if e.unit == "eur-per-year")
+    assert evidence_value(running, en, corpus.vocab) == "about €20,000 per year (2009 prices)"
+    assert evidence_value(running, zh, corpus.vocab) == "約 20,000 歐元／年（2009 年價格）"
+    membrane = next(e for e in techs["ro-edbm"].evidence if e.unit == "usd-per-m2-membrane")
+    assert evidence_value(membrane, en, corpus.vocab) == "about US$1,200 per m² of membrane (2009 prices)"
