@@ -261,12 +261,17 @@ def tidy_html(html: str) -> str:
     out, i = [], 0
     while i < len(parts):
         # text between tags only: attribute values (search keywords, alt text) stay as they are
-        out.append("".join(piece if piece.startswith("<") else _SPACE.sub("", _BREAK.sub("", piece))
-                           for piece in _TAG.split(parts[i])))
+        out.append("".join(_tidy_text(piece) for piece in _TAG.split(parts[i])))
         if i + 1 < len(parts):
             out.append(parts[i + 1])        # the skipped element, as it is
         i += 3
     return "".join(out)
+
+
+def _tidy_text(piece: str) -> str:
+    if piece.startswith("<") or (" " not in piece and "\n" not in piece):    # a tag, or nothing to take out
+        return piece
+    return _SPACE.sub("", _BREAK.sub("", piece))
 
 
 def large_amount_zh(amount, currency: str = "HKD") -> str:
