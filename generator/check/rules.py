@@ -114,16 +114,27 @@ def source_refs(doc: Document) -> Iterator[Problem]:
                            f"{did_you_mean(ref, ids)}")
 
 
-def _leaves(value, path=()) -> Iterator[tuple[tuple, object]]:
-    """Every plain value of the data (text, number, …) with its path."""
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _leaves(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _leaves(v, path + (i,))
-    else:
-        yield path, value
+_last_leaves: list = [None, ()]     # (data, its leaves): the rules of one record ask in turn
+
+
+def _leaves(value) -> tuple[tuple[tuple, object], ...]:
+    """Every plain value of the data (text, number, …) with its path, in document order."""
+    if _last_leaves[0] is value:
+        return _last_leaves[1]
+    out: list = []
+    stack = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(reversed([(path + (k,), v) for k, v in item.items()]))
+        elif isinstance(item, list):
+            stack.extend(reversed([(path + (i,), v) for i, v in enumerate(item)]))
+        else:
+            out.append((path, item))
+    leaves = tuple(out)
+    if isinstance(value, (dict, list)):
+        _last_leaves[:] = [value, leaves]
+    return leaves
 
 
 def _strings(value) -> Iterator[tuple[tuple, str]]:
