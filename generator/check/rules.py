@@ -114,13 +114,8 @@ def source_refs(doc: Document) -> Iterator[Problem]:
                            f"{did_you_mean(ref, ids)}")
 
 
-_last_leaves: list = [None, ()]     # (data, its leaves): the rules of one record ask in turn
-
-
 def _leaves(value) -> tuple[tuple[tuple, object], ...]:
     """Every plain value of the data (text, number, …) with its path, in document order."""
-    if _last_leaves[0] is value:
-        return _last_leaves[1]
     out: list = []
     stack = [((), value)]
     while stack:
@@ -131,14 +126,11 @@ def _leaves(value) -> tuple[tuple[tuple, object], ...]:
             stack.extend(reversed([(path + (i,), v) for i, v in enumerate(item)]))
         else:
             out.append((path, item))
-    leaves = tuple(out)
-    if isinstance(value, (dict, list)):
-        _last_leaves[:] = [value, leaves]
-    return leaves
+    return tuple(out)
 
 
-def _strings(value) -> Iterator[tuple[tuple, str]]:
-    return ((path, leaf) for path, leaf in _leaves(value) if isinstance(leaf, str))
+def _strings(leaves) -> Iterator[tuple[tuple, str]]:
+    return ((path, leaf) for path, leaf in leaves if isinstance(leaf, str))
 
 
 def _control_name(ch: str) -> str:
@@ -165,16 +157,17 @@ def _calendar(text: str) -> str | None:
     return None
 
 
-def numbers(doc: Document) -> Iterator[Problem]:
-    """Numbers a page or a JSON file could not show: infinite or not a number (e.g. 1e309)."""
-    for path, value in _leaves(doc.data):
+def numbers(doc: Document, leaves=None) -> Iterator[Problem]:
+    """Numbers a page or a JSON file could not show: infinite or not a number (e.g. 1e309).
+    `leaves`: the data's, when the caller has them already."""
+    for path, value in leaves if leaves is not None else _leaves(doc.data):
         if isinstance(value, float) and not math.isfinite(value):
             yield _problem(doc, path, "E114", f"{dotted(path)}: the number is too large to use (got {value})")
 
 
-def text_hygiene(doc: Document) -> Iterator[Problem]:
+def text_hygiene(doc: Document, leaves=None) -> Iterator[Problem]:
     """Control and bidi characters (any text), safe URLs (`url` fields), real calendar dates."""
-    for path, text in _strings(doc.data):
+    for path, text in _strings(leaves if leaves is not None else _leaves(doc.data)):
         bad = _CONTROL.search(text)
         if bad:
             yield _problem(doc, path, "E212",
@@ -198,9 +191,10 @@ _PLACEHOLDER = re.compile(r"\s*(?:…+|\.{2,}|todo|tbd|tba|tk|fixme|xxx+|placeho
 
 
 def plain_text(doc: Document) -> Iterator[Problem]:
-    yield from text_hygiene(doc)
-    yield from numbers(doc)
-    for path, text in _strings(doc.data):
+    leaves = _leaves(doc.data)      # walked once for the three
+    yield from text_hygiene(doc, leaves)
+    yield from numbers(doc, leaves)
+    for path, text in _strings(leaves):
         if path and path[-1] == "url":
             continue
         if _HTML.search(text):

@@ -25,6 +25,11 @@ def keep_between_runs() -> None:
     _enabled[0] = True
 
 
+def keeping() -> bool:
+    """Whether memos keep anything in this process (only then is a key worth computing)."""
+    return _enabled[0]
+
+
 class Memo:
     def __init__(self, name: str):
         self.name = name

@@ -77,12 +77,13 @@ def keep_png(cache: Path, url: str, data: bytes) -> None:
     os.replace(part, path)     # whole or not at all, even with two builds at once
 
 
-def _encode(url: str):
+def encode(url: str):
+    """The QR code of `url`, with segno's choice of the best mask (the slow part)."""
     return segno.make(url, error="m", micro=False)
 
 
 def _qr_unstamped(url: str, title: str, png_cache: Optional[Path] = None) -> str:
-    code = _encode(url)
+    code = encode(url)
     out = io.BytesIO()
     code.save(out, kind="svg", scale=QR_SCALE, border=QR_BORDER, xmldecl=False, title=title, light="#fff",
               omitsize=True, svgclass=None, lineclass=None, nl=True)

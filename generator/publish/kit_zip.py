@@ -14,8 +14,6 @@ import io
 import zipfile
 from pathlib import Path
 
-import segno
-
 from generator.core.siteinfo import SiteInfo
 from generator.pages import sharing
 
@@ -30,7 +28,7 @@ def qr_png(url: str, cache: Path | None = None) -> bytes:
     path = sharing.png_cache_path(cache, url) if cache else None
     if path is not None and path.is_file():
         return path.read_bytes()
-    data = sharing.qr_png(segno.make(url, error="m", micro=False))
+    data = sharing.qr_png(sharing.encode(url))
     if cache is not None:
         sharing.keep_png(cache, url, data)
     return data

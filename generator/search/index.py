@@ -187,6 +187,10 @@ def facet_data(records: list[dict]) -> dict:
                        for name, values in sorted(facets.items())}}
 
 
+# What index_site writes into the site: Pagefind's index and our query data.
+OUTPUT_FOLDERS = ("pagefind", "assets/search")
+
+
 def _write(path: Path, text: str) -> None:
     """A new file in place of the old one, never written into (the dev server's folders share
     unchanged files by hard links), readable like the rest of the site."""

@@ -47,6 +47,7 @@ from generator.core.problems import ValidationFailed
 from generator.core.project import Project
 from generator.pages import footer
 from generator.publish import kit_zip
+from generator.search.index import OUTPUT_FOLDERS as INDEX_OUTPUT_FOLDERS
 from generator.search.index import SearchIndexFailed, index_site
 from generator.site import incremental, serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
@@ -239,7 +240,7 @@ def on_post_build(config):
         return
     if _state["reused"]:      # a deleted or renamed record's pages, ...; the last search index
         # stays until the new one replaces it, after the rebuild is served
-        keep = incremental.files_under(Path(config.site_dir), *INDEX_OUTPUT)
+        keep = incremental.files_under(Path(config.site_dir), *INDEX_OUTPUT_FOLDERS)
         gone = incremental.sweep(Path(config.site_dir), _state["produced"] | keep)
         log.debug("cpsite: %d file(s) of the last site not made again", len(gone))
     _write_sitemap(config)
@@ -262,10 +263,6 @@ def on_post_build(config):
     if later:
         incremental.in_background(_index_later, final, Path(config.config_file_path).parent)
     _cleanup()
-
-
-# what the search index writes into the site (search/index.py)
-INDEX_OUTPUT = ("pagefind", "assets/search")
 
 
 def _index(config):

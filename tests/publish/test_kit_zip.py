@@ -27,7 +27,7 @@ def test_cached_pngs_give_the_same_zip_without_encoding_again(tmp_path, monkeypa
 
     def refuse(*args, **kwargs):
         raise AssertionError("encoded again although the cache holds the code")
-    monkeypatch.setattr(kit_zip.segno, "make", refuse)
+    monkeypatch.setattr(kit_zip.sharing, "encode", refuse)
     assert kit_zip.qr_zip(root, SITE, "en", cache) == fresh
     names = zipfile.ZipFile(io.BytesIO(fresh)).namelist()
     assert names == ["case-dyeing-1.png", "case-dyeing-1.svg", "technology-heat-pump-system.png",

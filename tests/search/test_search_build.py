@@ -2,7 +2,6 @@
 it fails the build fails and the published site stays as it was."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,20 +9,15 @@ import urllib.request
 
 import pytest
 
-from conftest import copy_project, failed_rebuild
+from conftest import copy_project, failed_rebuild, free_port
 
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def test_serve_indexes_the_site_it_serves(tmp_path):
     project = copy_project(tmp_path / "p")
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     log = open(tmp_path / "serve.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],

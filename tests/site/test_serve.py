@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, free_port
 
 pytestmark = pytest.mark.slow
 RECORD = "cases/cppp-dp-2009-metal-heat-pump.yaml"
@@ -26,11 +26,6 @@ TITLE = "More efficient heat pumps"
 BANNER = 'id="cpsite-build-error"'
 HANG = 120      # seconds: a request that takes longer than this is stuck, not slow
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _fetch(url: str) -> str:
@@ -82,7 +77,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 def served(tmp_path):
     """`cpsite serve` on a free port of 127.0.0.1 in a copy of the project: (project, base URL, log)."""
     project = copy_project(tmp_path / "p")
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
@@ -201,7 +196,7 @@ def test_stopping_dev_py_site_stops_every_process_it_started(tmp_path, stop):
     assert stamp.is_file() and stamp.read_text() == dev_py._fingerprint(), \
         ".venv is not set up for this pyproject.toml / requirements.lock: run `python3 dev.py test`"
     (project / ".venv").symlink_to(ROOT / ".venv")
-    port = _free_port()
+    port = free_port()
     with open(tmp_path / "site.log", "w") as log:
         dev = subprocess.Popen([sys.executable, "dev.py", "site", "--port", str(port)], cwd=project,
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,18 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import copy_project, free_port
 
 pytestmark = pytest.mark.slow
 
 CASE = "cppp-dp-2009-metal-heat-pump"
 INDEXED = "cpsite: search index:"
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _status(url: str) -> tuple[int, str]:
@@ -103,7 +97,7 @@ def project(tmp_path):
 
 
 def test_edits_while_serving_give_the_site_a_clean_build_gives(project, tmp_path):
-    port = _free_port()
+    port = free_port()
     server = Server(project, tmp_path / "first", port)
     builds = 1
     try:
