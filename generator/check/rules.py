@@ -114,25 +114,6 @@ def source_refs(doc: Document) -> Iterator[Problem]:
                            f"{did_you_mean(ref, ids)}")
 
 
-def _leaves(value) -> tuple[tuple[tuple, object], ...]:
-    """Every plain value of the data (text, number, …) with its path, in document order."""
-    out: list = []
-    stack = [((), value)]
-    while stack:
-        path, item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(reversed([(path + (k,), v) for k, v in item.items()]))
-        elif isinstance(item, list):
-            stack.extend(reversed([(path + (i,), v) for i, v in enumerate(item)]))
-        else:
-            out.append((path, item))
-    return tuple(out)
-
-
-def _strings(leaves) -> Iterator[tuple[tuple, str]]:
-    return ((path, leaf) for path, leaf in leaves if isinstance(leaf, str))
-
-
 def _control_name(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
@@ -157,32 +138,54 @@ def _calendar(text: str) -> str | None:
     return None
 
 
-def numbers(doc: Document, leaves=None) -> Iterator[Problem]:
-    """Numbers a page or a JSON file could not show: infinite or not a number (e.g. 1e309).
-    `leaves`: the data's, when the caller has them already."""
-    for path, value in leaves if leaves is not None else _leaves(doc.data):
+def numbers(doc: Document) -> Iterator[Problem]:
+    """Numbers a page or a JSON file could not show: infinite or not a number (e.g. 1e309)."""
+    for path, value in doc.leaves():
         if isinstance(value, float) and not math.isfinite(value):
             yield _problem(doc, path, "E114", f"{dotted(path)}: the number is too large to use (got {value})")
 
 
-def text_hygiene(doc: Document, leaves=None) -> Iterator[Problem]:
+def text_hygiene(doc: Document) -> Iterator[Problem]:
     """Control and bidi characters (any text), safe URLs (`url` fields), real calendar dates."""
-    for path, text in _strings(leaves if leaves is not None else _leaves(doc.data)):
-        bad = _CONTROL.search(text)
+    return _text_rules(doc, record=False)
+
+
+def _text_rules(doc: Document, record: bool) -> Iterator[Problem]:
+    """text_hygiene, and with `record` also numbers and plain_text's own rules, in one walk
+    over the values (the common case, a record with nothing wrong, costs little)."""
+    leaves = doc.leaves()
+    strings = [(path, value) for path, value in leaves if isinstance(value, str)]
+    control = _CONTROL.search("\n".join(text for _, text in strings)) is not None   # in any text?
+    if record:
+        yield from numbers(doc)
+    for path, text in strings:
+        last = path[-1] if path else None
+        bad = _CONTROL.search(text) if control else None
         if bad:
             yield _problem(doc, path, "E212",
                            f"{dotted(path)}: control character {_control_name(bad.group())} is not "
                            "allowed in text (retype the text around it)")
-            continue
-        if path and path[-1] == "url":
+        elif last == "url":
             try:
                 normalise_url(text)
             except UnsafeURL as why:
                 yield _problem(doc, path, "E211", f"{dotted(path)}: unsafe or invalid URL: {why}")
-        if _is_date_field(path):
+        elif _is_date_field(path):
             why = _calendar(text)
             if why:
                 yield _problem(doc, path, "E213", f"{dotted(path)}: '{text}' is not a date on the calendar ({why})")
+        if not record or last == "url":
+            continue
+        # "<" or ":" first: _HTML is slow to search (any match holds one of them)
+        if ("<" in text or ":" in text) and _HTML.search(text):
+            yield _problem(doc, path, "E207",
+                           f"{dotted(path)}: HTML or script is not allowed in record text; write plain text")
+        elif _PLACEHOLDER.match(text):
+            yield _problem(doc, path, "E218",
+                           f"{dotted(path)}: '{text.strip()}' is a placeholder; write the text, or leave the "
+                           "field out if it is optional")
+        elif last == "zh" and text and not _HAN.search(text):
+            yield _problem(doc, path, "W301", f"{dotted(path)}: Chinese text has no Chinese characters")
 
 
 # Texts that stand for a text not written yet ("…", "TODO", "xxx", 待補): never published.
@@ -191,21 +194,9 @@ _PLACEHOLDER = re.compile(r"\s*(?:…+|\.{2,}|todo|tbd|tba|tk|fixme|xxx+|placeho
 
 
 def plain_text(doc: Document) -> Iterator[Problem]:
-    leaves = _leaves(doc.data)      # walked once for the three
-    yield from text_hygiene(doc, leaves)
-    yield from numbers(doc, leaves)
-    for path, text in _strings(leaves):
-        if path and path[-1] == "url":
-            continue
-        if _HTML.search(text):
-            yield _problem(doc, path, "E207",
-                           f"{dotted(path)}: HTML or script is not allowed in record text; write plain text")
-        elif _PLACEHOLDER.match(text):
-            yield _problem(doc, path, "E218",
-                           f"{dotted(path)}: '{text.strip()}' is a placeholder; write the text, or leave the "
-                           "field out if it is optional")
-        elif path and path[-1] == "zh" and text and not _HAN.search(text):
-            yield _problem(doc, path, "W301", f"{dotted(path)}: Chinese text has no Chinese characters")
+    """text_hygiene and numbers, and for record text: no HTML, no placeholders ("…", TODO),
+    Chinese characters in `zh` texts."""
+    return _text_rules(doc, record=True)
 
 
 def evidence(doc: Document, kinds: dict, units: dict, substances: frozenset) -> Iterator[Problem]:

@@ -13,12 +13,15 @@ import functools
 import json
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import fastjsonschema
-import jsonschema
 
 from generator.check.yamlsrc import Document, dotted
 from generator.core.problems import Problem
+
+if TYPE_CHECKING:
+    import jsonschema
 
 KINDS = ("case", "technology", "vocabulary")
 
@@ -30,6 +33,9 @@ def load_schema(schema_dir: Path, kind: str) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def validator(schema_dir: Path, kind: str) -> jsonschema.Draft7Validator:
+    """The explaining validator, for records that fail fast_check (jsonschema is imported only
+    then: it is a twentieth of `cpsite validate`'s start)."""
+    import jsonschema
     schema = load_schema(schema_dir, kind)
     jsonschema.Draft7Validator.check_schema(schema)
     return jsonschema.Draft7Validator(schema)

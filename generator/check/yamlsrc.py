@@ -116,6 +116,20 @@ class _FastLoader(_Parser):
         raise _Refused
 
 
+def _leaves(value) -> tuple[tuple[Path_, Any], ...]:
+    out: list = []
+    stack = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(reversed([(path + (k,), v) for k, v in item.items()]))
+        elif isinstance(item, list):
+            stack.extend(reversed([(path + (i,), v) for i, v in enumerate(item)]))
+        else:
+            out.append((path, item))
+    return tuple(out)
+
+
 @dataclasses.dataclass
 class Document:
     """One loaded file: its data and where each part of it came from. Positions are worked
@@ -126,6 +140,17 @@ class Document:
     positions: dict        # path -> (line, col) of the value
     key_positions: dict    # path -> (line, col) of the key that introduced the value
     text: str
+    _leaf_cache: Any = dataclasses.field(default=None, repr=False, compare=False)
+
+    def leaves(self) -> tuple:
+        """Every plain value of the data (text, number, …) with its path, in document order:
+        walked once, for all the rules that read every value. Not pickled."""
+        if self._leaf_cache is None:
+            self._leaf_cache = _leaves(self.data)
+        return self._leaf_cache
+
+    def __getstate__(self):
+        return dict(self.__dict__, _leaf_cache=None)
 
     def _locate(self) -> None:
         if not self.positions and self.text:

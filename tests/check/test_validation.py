@@ -81,3 +81,32 @@ def test_broken_record(fixture_project, name):
     assert {p.path for p in result.problems} <= {f"cases/{name}.yaml", "cases/fx-case-minimal.yaml"}
     assert result.ok == all(code.startswith("W") for _, _, code, _ in EXPECTED[name])
     assert (result.corpus is None) == (not result.ok)
+
+
+@pytest.mark.parametrize("corpus", [True, False])
+def test_records_checked_in_worker_processes_report_the_same(fixture_project, monkeypatch, corpus):
+    """Every broken fixture at once, checked by worker processes (as with thousands of files,
+    where only the ids of each case come back when no corpus is asked for): each file's
+    problems are exactly its expectation."""
+    import generator.check.validate as validate
+
+    for path in BROKEN.glob("*.yaml"):
+        shutil.copy(path, fixture_project / "cases" / path.name)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(validate.os, "cpu_count", lambda: 2)
+    result = validate_project(Project(fixture_project), corpus=corpus)
+    for name, expected in EXPECTED.items():
+        got = [(p.line, p.col, p.code, p.message) for p in result.problems if p.path == f"cases/{name}.yaml"]
+        assert got == expected, name
+    assert result.corpus is None
+
+
+def test_script_urls_are_found_however_their_letters_are_cased(fixture_project):
+    """Python's case-blind matching takes 'ſ' for 's' and 'İ' for 'i'; so does the rule."""
+    record = fixture_project / "cases" / "fx-case-minimal.yaml"
+    text = record.read_text(encoding="utf-8")
+    for word in ("javaſcript:alert(1)", "JAVASCRİPT:alert(1)", "< script"):
+        record.write_text(text.replace("title: {en: Fixture", f'title: {{en: "{word} Fixture', 1)
+                          .replace("minimal case,", 'minimal case",', 1), encoding="utf-8")
+        codes = [p.code for p in validate_project(Project(fixture_project)).problems]
+        assert codes == ["E207"], word

@@ -180,3 +180,13 @@ def test_large_amounts_in_the_reports_form():
     assert zhtext.large_amount_zh(93_060_000) == "9,306 萬元"
     assert zhtext.large_amount_zh(5_410_000, "RMB") == "人民幣 541 萬元"
     assert zhtext.large_amount_zh(45_000) == "" and zhtext.large_amount_zh(1_234_567) == ""
+
+
+def test_the_simplified_set_worked_out_at_once_equals_asking_character_by_character():
+    """_simplified_set converts every Han character in one text; asking OpenCC about each
+    character alone must give the same answer (a phrase spanning two lines would not)."""
+    sample = [chr(c) for c in range(0x4E00, 0x9FFF, 7)] + list("锅烧温脱伙床鍋東东")
+    one_by_one = {ch for ch in sample if ch not in zhtext.TRADITIONAL_TOO
+                  and zhtext._t2s().convert(ch) == ch and zhtext._s2t().convert(ch) != ch}
+    assert {ch for ch in sample if zhtext.simplified_only(ch)} == one_by_one
+    assert len(one_by_one) > 200
