@@ -23,7 +23,7 @@ from generator.core.problems import ValidationFailed
 from generator.core.project import Project
 from generator.model.records import EDITIONS, LANGS
 from generator.publish.redirect_pages import former_id_pages
-from generator.edition.write import write_edition
+from generator.edition.write import convert_files, write_edition
 from generator.check.validate import Result, validate_project
 from generator.check import hans_words
 from generator.pages import kit_page
@@ -38,7 +38,7 @@ def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[s
     if not result.ok:
         raise ValidationFailed(result.problems)
     cat = catalogue.build(result.corpus)
-    kit = Kit.of(result.corpus, cat, site, project.content_dir, project.cache_dir)
+    kit = Kit.of(result.corpus, cat, site, project.content_dir, project.cache_dir, project.site_files_dir)
     changes = Changes()
     # Every QR code of the run (each language and the converted edition) at once, on every
     # core, before the pages that show them are rendered.
@@ -58,9 +58,10 @@ def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[s
     search_terms.write(project, result.corpus)
     publish.write(project, result.corpus, cat, kit, langs, changes)   # short links, feeds, open data
     if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
-        own = publish.edition_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
-        write_edition(project, result.corpus, changes, own_files=own,
-                      urls=(kit.site.absolute("zh"), kit.site.absolute(edition)))
+        urls = (kit.site.absolute("zh"), kit.site.absolute(edition))
+        write_edition(project, result.corpus, changes, urls=urls)
+        own = publish.short_link_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
+        publish.write_beside(project, convert_files(project, result.corpus, own, urls=urls), edition, changes)
         left = hans_words.edition_problems(project, result.corpus)   # E226: Hong Kong words left in
         if left:
             raise ValidationFailed(left)

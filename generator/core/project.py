@@ -41,6 +41,12 @@ class Project:
         return self.root / ".generated" / "snippets"
 
     @property
+    def site_files_dir(self) -> Path:
+        """Files laid into the built site as they are, beside MkDocs' output: <lang>/c/, <lang>/t/
+        (model.kinds.BESIDE; never committed)."""
+        return self.root / ".generated" / "site-files"
+
+    @property
     def cache_dir(self) -> Path:
         """What builds keep for later builds to reuse (never committed; safe to delete)."""
         return self.root / ".generated" / "cache"

@@ -110,19 +110,24 @@ def retarget(files: dict, source_url: str, edition_url: str) -> dict:
     return out
 
 
-def write_edition(project: Project, corpus: Corpus, changes: Changes, *, urls: Optional[tuple] = None,
-                  own_files: Optional[dict] = None) -> None:
+def write_edition(project: Project, corpus: Corpus, changes: Changes, *, urls: Optional[tuple] = None) -> None:
     """Make content/zh-Hans/ and .generated/snippets/zh-Hans/ from their zh counterparts.
-    `urls` (zh site URL, zh-Hans site URL) retargets absolute links; `own_files` are files the
-    edition needs of its own (e.g. QR codes of its short links), converted and laid on top."""
+    `urls` (zh site URL, zh-Hans site URL) retargets absolute links."""
     simplifier = simplifier_for(project, corpus)
     for root in (project.content_dir, project.snippets_dir):
         files = edition_files(root / SOURCE, simplifier)
-        if root == project.content_dir and own_files:
-            files.update({rel: convert_page(text, simplifier) for rel, text in own_files.items()})
         if urls:
             files = retarget(files, *urls)
         sync_tree(root / LOCALE, files, ("",), changes)
+
+
+def convert_files(project: Project, corpus: Corpus, files: dict[str, str], *,
+                  urls: Optional[tuple] = None) -> dict[str, str]:
+    """Files the edition needs of its own, made in its language (its short links and QR codes,
+    which must encode the edition's own address), converted as its pages are."""
+    simplifier = simplifier_for(project, corpus)
+    files = {rel: convert_page(text, simplifier) for rel, text in files.items()}
+    return retarget(files, *urls) if urls else files
 
 
 def convert_value(value, simplifier: Simplifier):

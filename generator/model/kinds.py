@@ -1,6 +1,6 @@
 """The one table of what the site is made of: the facets records are browsed by, and the
 folders of generated pages and published files the generator owns inside each language
-folder. Catalogue grouping, page generation, owned folders, edit links, feeds, the find page
+folder, and the ones it lays into the built site beside MkDocs' output. Catalogue grouping, page generation, owned folders, edit links, feeds, the find page
 and the l10n status read it from here; `.gitignore` is checked against it by a test.
 
 Adding a facet: a row in FACETS (and its vocabulary data/<name>.yaml with its schema, its
@@ -54,9 +54,7 @@ class Owned:
 PAGES = (Owned("cases", "pages.language", "a page per case and the cases index"),
          Owned("technologies", "pages.language", "a page per technology, the catalogue and the compare page"),
          *(Owned(f.name, "pages.language", f"a page per {f.param} and its index") for f in FACETS))
-PUBLISHED = (Owned("c", "publish.files", "short links of cases and their QR codes"),
-             Owned("t", "publish.files", "short links of technologies and their QR codes"),
-             Owned("feeds", "publish.files", "Atom feeds of new cases"),
+PUBLISHED = (Owned("feeds", "publish.files", "Atom feeds of new cases"),
              Owned("impact", "publish.files", "the impact overview page and its charts"),
              Owned("data", "publish.files", "the open data page and files"),
              Owned("schema", "publish.files", "the record schemas, published"))
@@ -64,4 +62,14 @@ CHARTS = Owned("programme/charts", "pages.programme.render", "the programme page
 OWNED_DIRS = (*PAGES, *PUBLISHED, CHARTS)
 
 GENERATED_DIRS = tuple(o.folder for o in PAGES)
+
+# Folders of each language written into .generated/site-files/<lang>/ and laid into the built
+# site by the site adapter, not through MkDocs: a page links to them only from raw HTML, and
+# MkDocs would spend more on their files (a third of the site's, with a QR code and a redirect
+# page per record and edition) than on the pages. Earlier versions wrote them into content/:
+# the generator removes them there (RETIRED).
+BESIDE = (Owned("c", "publish.files", "short links of cases and their QR codes"),
+          Owned("t", "publish.files", "short links of technologies and their QR codes"))
+BESIDE_DIRS = tuple(o.folder for o in BESIDE)
+RETIRED_DIRS = BESIDE_DIRS
 PUBLISHED_DIRS = tuple(o.folder for o in PUBLISHED)

@@ -29,19 +29,19 @@ from generator.pages import linkpreview, sharing
 class Kit:
     site: SiteInfo
     rollups: dict              # (group, key) -> rollup.Rollup
-    reuse: Reuse               # QR codes and charts of earlier runs
+    reuse: Reuse               # charts of earlier runs
     qr: sharing.QrCodes        # QR codes, made once per run
     impacts: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, corpus: Corpus, cat: Catalogue, site: SiteInfo, content_dir: Optional[Path] = None,
-           cache_dir: Optional[Path] = None) -> "Kit":
-        """`content_dir`: where earlier runs wrote their files (QR codes and charts found there
-        are reused when their inputs are unchanged). `cache_dir`: where the PNG of each QR code
-        made is kept for the kit's download."""
-        store = Reuse(content_dir)
+           cache_dir: Optional[Path] = None, site_files_dir: Optional[Path] = None) -> "Kit":
+        """`content_dir`, `site_files_dir`: where earlier runs wrote their charts and their QR
+        codes (found there, they are reused when their inputs are unchanged). `cache_dir`: where
+        the PNG of each QR code made is kept for the kit's download."""
         png_cache = cache_dir / "qr-png" if cache_dir is not None else None
-        return cls(site, rollup.build(corpus, cat), store, sharing.QrCodes(store, png_cache))
+        return cls(site, rollup.build(corpus, cat), Reuse(content_dir),
+                   sharing.QrCodes(Reuse(site_files_dir), png_cache))
 
     def impact(self, group: str, key, corpus: Corpus, t: Labels, lang: str) -> tuple:
         """(impact section view, {chart path: svg}) of a technology, sector or pollutant area."""

@@ -1,6 +1,5 @@
 """Write the files the seminar kit publishes beside the pages, for every language:
 
-    c/<id>/, t/<id>/          short-link redirect pages and their QR codes   (sharing)
     feeds/                    Atom feeds of new cases                         (feeds)
     impact/                   the impact overview page and every chart        (pages/impact)
     data/index.md             the open data page with the data dictionary     (datapage)
@@ -8,6 +7,10 @@
 and, once, in the default language's folder (= the site root): data/*.json, data/cases.csv
 and schema/*.schema.json (opendata). Each language folder's owned sub-folders are made to
 hold exactly these files (stale ones are removed), written only when their text changed.
+
+The short-link redirect pages and their QR codes (c/<id>/, t/<id>/, `sharing`) are written into
+.generated/site-files/<lang>/ instead (`write_beside`), which the site adapter lays into the
+built site as they are (model.kinds.BESIDE says why).
 """
 
 from __future__ import annotations
@@ -17,10 +20,10 @@ from datetime import datetime
 from generator.core import history
 from generator.core.labels import Labels, labels
 from generator.core.links import page_path
-from generator.core.output import Changes, sync_tree
+from generator.core.output import Changes, remove_folders, sync_tree
 from generator.core.project import Project
 from generator.model.catalogue import Catalogue
-from generator.model.kinds import PUBLISHED_DIRS
+from generator.model.kinds import BESIDE_DIRS, PUBLISHED_DIRS, RETIRED_DIRS
 from generator.model.records import Corpus
 from generator.pages import impact as rollup_pages
 from generator.pages import sharing
@@ -58,8 +61,7 @@ def impact_files(kit: Kit, corpus: Corpus, cat: Catalogue, t: Labels, lang: str)
 def language_files(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, lang: str,
                    built: datetime, dates: dict, schemas: dict) -> dict[str, str]:
     t = labels(lang)
-    files = sharing.short_link_files(corpus, kit.site, t, lang, kit.qr)
-    files.update(feeds.feed_files(corpus, cat.facets, dates, kit.site, t, lang, built))
+    files = feeds.feed_files(corpus, cat.facets, dates, kit.site, t, lang, built)
     files.update(impact_files(kit, corpus, cat, t, lang))
     view = datapage.data_page(schemas, corpus, kit.site, t, lang, built)
     field_texts = "schema/case.schema.json" if lang == "en" else "generator/locales/schema.zh.yaml"
@@ -70,10 +72,15 @@ def language_files(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, l
     return files
 
 
-def edition_files(corpus: Corpus, kit: Kit, lang: str) -> dict[str, str]:
-    """What a converted edition needs of its own: its short links and their QR codes (the QR
-    code must encode the edition's own address)."""
+def short_link_files(corpus: Corpus, kit: Kit, lang: str) -> dict[str, str]:
+    """A language's or edition's short links and their QR codes (each encodes that language's
+    own address), as {path inside .generated/site-files/<lang>/: text}."""
     return sharing.short_link_files(corpus, kit.site, labels(lang), lang, kit.qr)
+
+
+def write_beside(project: Project, files: dict[str, str], lang: str, changes: Changes) -> None:
+    """Make .generated/site-files/<lang>/ hold exactly `files` (model.kinds.BESIDE)."""
+    sync_tree(project.site_files_dir / lang, files, BESIDE_DIRS, changes)
 
 
 def write(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, langs, changes: Changes) -> None:
@@ -83,3 +90,5 @@ def write(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, langs, cha
     for lang in langs:
         files = language_files(project, corpus, cat, kit, lang, built, dates, schemas)
         sync_tree(project.content_dir / lang, files, PUBLISHED_DIRS, changes)
+        remove_folders(project.content_dir / lang, RETIRED_DIRS, changes)   # where earlier versions wrote them
+        write_beside(project, short_link_files(corpus, kit, lang), lang, changes)

@@ -15,6 +15,8 @@
 - The first SIGINT/SIGTERM stops MkDocs cleanly (`signals`), which ends the server and its
   children; staging folders and locks are let go at exit.
 - Generated pages get "edit" links to the record they came from.
+- After the last language is built, the short links and QR codes the generation step wrote
+  beside the docs folder are laid into the site (`build/beside.py` says why).
 - After the last language is built, sitemap.xml (with hreflang alternates) is written from the
   pages MkDocs built, replacing the one the i18n plugin makes (generator/site/sitemap.py says why).
 
@@ -36,6 +38,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from generator.build import beside
 from generator.build import swap as site_swap
 from generator.build.generate import generate
 from generator.build.lock import (BuildLock, LockTimeout, output_lock_path, project_lock_path,
@@ -238,14 +241,18 @@ def on_post_build(config):
     if config.strict and _warnings.count:
         _cleanup()
         return
+    project, site = Project(Path(config.config_file_path).parent), _site_info(config)
+    built = [lang.locale for lang in config.plugins["i18n"].config.languages] if "i18n" in config.plugins else [site.default]
+    # the short links and QR codes, beside MkDocs' output (build/beside.py)
+    _state["produced"] |= beside.lay_into(Path(config.site_dir), project.site_files_dir,
+                                          {lang: site.prefix(lang) for lang in built})
     if _state["reused"]:      # a deleted or renamed record's pages, ...; the last search index
         # stays until the new one replaces it, after the rebuild is served
         keep = incremental.files_under(Path(config.site_dir), *INDEX_OUTPUT_FOLDERS)
         gone = incremental.sweep(Path(config.site_dir), _state["produced"] | keep)
         log.debug("cpsite: %d file(s) of the last site not made again", len(gone))
     _write_sitemap(config)
-    cache = Project(Path(config.config_file_path).parent).cache_dir / "qr-png"
-    kit_zip.write_qr_zips(Path(config.site_dir), _site_info(config), cache)   # the kit page's download
+    kit_zip.write_qr_zips(Path(config.site_dir), site, project.cache_dir / "qr-png")   # the kit page's download
     for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
         (Path(config.site_dir) / folder / "404.html").write_text(text, encoding="utf-8")
     later = _state["reused"]     # a dev-server rebuild: its pages are served before the index

@@ -17,7 +17,7 @@ from generator.check.yamlsrc import load_file
 from generator.core import history
 from generator.core.formula_guard import FORMULA_STARTS, restore
 from generator.core.project import Project
-from generator.model.kinds import PUBLISHED_DIRS
+from generator.model.kinds import BESIDE_DIRS, PUBLISHED_DIRS
 from generator.model.records import tidy_zh
 from generator.publish import datadict
 from generator.publish.opendata import csv_columns
@@ -156,12 +156,13 @@ def test_build_date_outside_git_is_the_newest_input_file(tmp_path, monkeypatch):
 
 def test_publish_writes_only_into_its_own_folders(fixture_project, monkeypatch):
     from generator.publish import files as publish
-    written = []
+    written = {}
     real = publish.sync_tree
-    monkeypatch.setattr(publish, "sync_tree", lambda root, files, owned, changes: written.extend(files)
-                        or real(root, files, owned, changes))
+    monkeypatch.setattr(publish, "sync_tree", lambda root, files, owned, changes: written.setdefault(
+        root.parent.name, set()).update(path.split("/", 1)[0] for path in files) or real(root, files, owned, changes))
     generate(Project(fixture_project), load_site(fixture_project))
-    assert written and {path.split("/", 1)[0] for path in written} == set(PUBLISHED_DIRS)
+    # content/<lang>/: the published folders; .generated/site-files/<lang>/: the short links
+    assert written == {"content": set(PUBLISHED_DIRS), "site-files": set(BESIDE_DIRS)}
 
 
 # --- Formula injection (OWASP CSV injection): text cells that could run as formulas ----------

@@ -23,7 +23,7 @@ def test_same_address_gives_the_same_bytes():
 def test_second_run_reuses_codes_and_remakes_changed_ones(fixture_project, monkeypatch):
     project = Project(fixture_project)
     generate(project, load_site(project.root))
-    qr = fixture_project / "content/zh/c/fx-case-full/qr.svg"
+    qr = project.site_files_dir / "zh/c/fx-case-full/qr.svg"
     before = qr.read_text()
     made = []
     real_make = segno.make
