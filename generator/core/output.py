@@ -12,6 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from generator.core import memo
+
 
 @dataclasses.dataclass
 class Changes:
@@ -23,10 +25,27 @@ class Changes:
         return bool(self.written or self.removed)
 
 
+# What the last run wrote or found at each path, in a long-lived process (the dev server,
+# core/memo.py): a file whose size, time and inode are as they were then, and whose new text is
+# that text, is unchanged without reading it again. (The generated folders are the generator's
+# alone; a hand edit there that kept the size within the file system's clock tick of our write
+# would go unseen until the next change of that file.)
+_last = memo.Memo("files written")
+
+
+def _signature(info: os.stat_result) -> tuple:
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
 def write_if_changed(path: Path, text: str | bytes) -> bool:
     data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+        info = path.stat()
+        held, last = _last.find(path)
+        if held and last[0] == _signature(info) and last[1] == data:
+            return False
+        if info.st_size == len(data) and path.read_bytes() == data:
+            _last.put(path, (_signature(info), data))
             return False
     except FileNotFoundError:
         pass
@@ -35,7 +54,19 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     os.replace(tmp, path)
+    if memo.keeping():
+        _last.put(path, (_signature(path.stat()), data))
     return True
+
+
+def _files_and_folders(base: Path) -> tuple[list[Path], list[Path]]:
+    """Every file under `base`, and every folder below it (deepest first)."""
+    files, folders = [], []
+    for folder, dirs, names in os.walk(base, topdown=False):
+        files.extend(Path(folder, name) for name in names)
+        if folder != str(base):
+            folders.append(Path(folder))
+    return sorted(files), folders
 
 
 def sync_tree(root: Path, files: dict[str, str | bytes], owned: tuple[str, ...], changes: Changes) -> None:
@@ -56,10 +87,19 @@ def sync_tree(root: Path, files: dict[str, str | bytes], owned: tuple[str, ...],
         base = root / folder if folder else root
         if not base.is_dir():
             continue
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and path not in keep:
+        found, folders = _files_and_folders(base)
+        for path in found:
+            if path not in keep:
                 path.unlink()
                 changes.removed.append(path)
-        for path in sorted(base.rglob("*"), reverse=True):
-            if path.is_dir() and not any(path.iterdir()):
+        for path in folders:
+            if not any(path.iterdir()):
                 path.rmdir()
+
+
+def remove_folders(root: Path, folders: tuple[str, ...], changes: Changes) -> None:
+    """Remove folders under `root` that the generator no longer writes, with what they hold."""
+    sync_tree(root, {}, folders, changes)
+    for folder in folders:
+        if (root / folder).is_dir():
+            (root / folder).rmdir()

@@ -22,7 +22,7 @@ from typing import Optional
 
 import segno
 
-from generator.core import reuse
+from generator.core import memo, reuse
 from generator.core.labels import Labels
 from generator.core.markup import Raw
 from generator.core.redirects import redirect_html
@@ -108,6 +108,11 @@ def _encode_all(pairs: list, png_cache: Optional[Path] = None) -> list:
     return [qr_svg(url, title, png_cache) for url, title in pairs]
 
 
+# The dev server's codes from one run to the next (core/memo.py): the key is all a code is made
+# from, so the earlier run's files need not be read again.
+_kept = memo.Memo("QR codes")
+
+
 class QrCodes:
     """QR codes of one generation run, each encoded once (encoding, with its choice of the best
     mask, is the slow part). A code that an earlier run wrote for the same URL, title and
@@ -130,9 +135,13 @@ class QrCodes:
             key = _qr_key(url, title)
             if key in self.made or key in missing:
                 continue
-            previous = self._previous(key, lang, kind, record_id)
+            held, previous = _kept.find(key)
+            if not held:
+                previous = self._previous(key, lang, kind, record_id)
             if previous is not None:
                 self.made[key] = previous
+                if not held:
+                    _kept.put(key, previous)
             else:
                 missing[key] = (url, title)
         keys, pairs = list(missing), list(missing.values())
@@ -146,6 +155,8 @@ class QrCodes:
                 texts = [text for part in pool.map(functools.partial(_encode_all, png_cache=self.png_cache), chunks)
                          for text in part]
         self.made.update(zip(keys, texts))
+        for key in keys:
+            _kept.put(key, self.made[key])
 
     def svg(self, lang: str, kind: str, record_id: str, url: str, title: str) -> str:
         key = _qr_key(url, title)

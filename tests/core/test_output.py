@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from generator.core.output import Changes, sync_tree
@@ -23,3 +25,16 @@ def test_a_file_outside_the_owned_folders_is_refused_before_anything_is_written(
     with pytest.raises(ValueError, match="not inside the owned folders"):
         sync_tree(tmp_path, {"cases/a.md": "a", path: "x"}, ("cases",), Changes())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_dev_servers_memory_of_written_files_never_hides_a_change_on_disk(tmp_path, monkeypatch):
+    from generator.core import memo
+    from generator.core.output import write_if_changed
+    monkeypatch.setattr(memo, "_enabled", [True])
+    page = tmp_path / "cases" / "a.md"
+    assert write_if_changed(page, "first") is True
+    assert write_if_changed(page, "first") is False         # as written: not read, not written
+    time.sleep(0.05)                                         # past the file system's clock tick
+    page.write_text("other")                                 # someone else writes the same size
+    assert write_if_changed(page, "first") is True and page.read_text() == "first"
+    assert write_if_changed(page, "second") is True and page.read_text() == "second"
