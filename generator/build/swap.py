@@ -83,19 +83,22 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a), None, str(b))
 
 
-def publish(staging: Path, final: Path) -> str:
+def publish(staging: Path, final: Path, remove=None) -> str:
     """Make `staging` the new `final`. Returns how: "renamed" (there was no `final`),
-    "exchanged" (atomic swap) or "two renames" (the fallback, with a moment without `final`)."""
+    "exchanged" (atomic swap) or "two renames" (the fallback, with a moment without `final`).
+    `remove(folder)` removes the previous site once it is swapped out (default: at once,
+    `remove_folder`; the dev server does it after the new site is served)."""
+    remove = remove or remove_folder
     if not os.path.lexists(final):
         os.rename(staging, final)
         return "renamed"
     if exchange(staging, final):
-        remove_folder(staging)              # the previous site, now under the staging name
+        remove(staging)                     # the previous site, now under the staging name
         return "exchanged"
     old = _old_dir_for(final)
     os.replace(final, old)
     os.replace(staging, final)
-    remove_folder(old)
+    remove(old)
     return "two renames"
 
 

@@ -1,8 +1,8 @@
 """The download of the seminar kit page: every QR code of an edition, as SVG and PNG, in one
 zip (<edition>/kit/qr-codes.zip), made after the site is built.
 
-The SVG files are the ones the build published next to each short link (<edition>/c/<id>/qr.svg
-and t/<id>/qr.svg); the PNG files come from the cache folder where the generation step keeps
+The SVG files are the ones the build publishes next to each short link (<edition>/c/<id>/qr.svg
+and t/<id>/qr.svg, read where the generation step wrote them); the PNG files come from the cache folder where the generation step keeps
 the PNG of every code it encodes (`sharing`), or are made here from the same address when the
 cache lacks one (encoding is the slow part: about 8 ms a code). Every entry has a fixed date, so the same
 site gives the same bytes. This module does not know MkDocs.
@@ -14,6 +14,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from generator.core import memo
 from generator.core.siteinfo import SiteInfo
 from generator.pages import sharing
 
@@ -34,17 +35,30 @@ def qr_png(url: str, cache: Path | None = None) -> bytes:
     return data
 
 
+# The dev server's zips from one rebuild to the next (core/memo.py), by the codes they hold.
+_zips = memo.Memo("QR code zips")
+
+
 def qr_zip(edition_root: Path, site: SiteInfo, lang: str, cache: Path | None = None) -> bytes | None:
-    """The zip of one edition's QR codes, or None when it has none."""
-    entries = []
+    """The zip of one edition's QR codes (found under `edition_root`: c/<id>/qr.svg, t/...),
+    or None when it has none."""
+    codes = []
     for short, kind in SHORT.items():
         for svg in sorted((edition_root / short).glob("*/qr.svg")):
-            record_id = svg.parent.name
-            url = site.absolute(lang, f"{short}/{record_id}/")
-            entries.append((f"{kind}-{record_id}.svg", svg.read_bytes()))
-            entries.append((f"{kind}-{record_id}.png", qr_png(url, cache)))
-    if not entries:
+            codes.append((short, kind, svg.parent.name, svg.read_bytes()))
+    if not codes:
         return None
+    # a PNG is made from its address alone, so the SVGs and the addresses say what the zip holds
+    return _zips.get((site.url, site.prefix(lang), site.directory_urls, tuple(codes)),
+                     lambda: _zip_of(codes, site, lang, cache))
+
+
+def _zip_of(codes: list, site: SiteInfo, lang: str, cache: Path | None) -> bytes:
+    entries = []
+    for short, kind, record_id, svg in codes:
+        url = site.absolute(lang, f"{short}/{record_id}/")
+        entries.append((f"{kind}-{record_id}.svg", svg))
+        entries.append((f"{kind}-{record_id}.png", qr_png(url, cache)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in sorted(entries):
@@ -55,9 +69,10 @@ def qr_zip(edition_root: Path, site: SiteInfo, lang: str, cache: Path | None = N
     return out.getvalue()
 
 
-def write_qr_zips(site_dir: Path, site: SiteInfo, cache: Path | None = None) -> list[str]:
+def write_qr_zips(site_dir: Path, site: SiteInfo, cache: Path | None = None, codes: Path | None = None) -> list[str]:
     """Write the zip of every edition that has a kit page; returns the paths written. `cache`:
-    the folder of PNGs kept between builds (none: every code is made afresh)."""
+    the folder of PNGs kept between builds (none: every code is made afresh). `codes`: where
+    each language's QR codes are, in <lang>/c/<id>/qr.svg (none: in the site itself)."""
     written = []
     # The page links its download as `qr-codes.zip`, beside itself: kit/index.html, or kit.html
     # in a build with file-style links (the offline copy).
@@ -66,7 +81,7 @@ def write_qr_zips(site_dir: Path, site: SiteInfo, cache: Path | None = None) -> 
         root = site_dir / site.prefix(lang)
         if not ((root / "kit").is_dir() or (root / "kit.html").is_file()):
             continue
-        data = qr_zip(root, site, lang, cache)
+        data = qr_zip(codes / lang if codes is not None else root, site, lang, cache)
         if data is not None:
             target = root / path
             target.unlink(missing_ok=True)     # a new file, never one shared with the last build

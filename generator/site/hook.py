@@ -48,6 +48,7 @@ from generator.core import history, memo, signals, siteinfo
 from generator.core.history import source_date_epoch
 from generator.core.problems import ValidationFailed
 from generator.core.project import Project
+from generator.model.kinds import BESIDE_DIRS
 from generator.pages import footer
 from generator.publish import kit_zip
 from generator.search.index import OUTPUT_FOLDERS as INDEX_OUTPUT_FOLDERS
@@ -61,7 +62,7 @@ from generator.site.watch import generated_page, watch_hand_written
 log = logging.getLogger("mkdocs.cpsite")
 
 _state = {"command": None, "final": None, "staging": None, "lock": None, "depth": 0, "pages": set(),
-          "build_error": None, "dirty": False, "reused": False, "produced": set()}
+          "build_error": None, "dirty": False, "reused": False, "produced": set(), "moved": []}
 
 
 class _WarningCounter(logging.Handler):
@@ -140,7 +141,8 @@ def _start_staged_build(config) -> None:
         site_swap.remove_leftovers(final)
     staging = site_swap.staging_dir_for(final)
     staging.mkdir(parents=True)
-    reused = _state["dirty"] and incremental.start(final, staging, Path(config.config_file_path).parent)
+    reused = _state["dirty"] and incremental.start(final, staging, Path(config.config_file_path).parent,
+                                                   moved=_moved_folders(_prefixes(config, _site_info(config))))
     _state.update(final=final, staging=staging, lock=lock, reused=reused, produced=set())
     config.site_dir = str(staging)
     _warnings.messages = []
@@ -241,27 +243,32 @@ def on_post_build(config):
     if config.strict and _warnings.count:
         _cleanup()
         return
-    project, site = Project(Path(config.config_file_path).parent), _site_info(config)
-    built = [lang.locale for lang in config.plugins["i18n"].config.languages] if "i18n" in config.plugins else [site.default]
+    project, site, staging = Project(Path(config.config_file_path).parent), _site_info(config), Path(config.site_dir)
+    prefixes = _prefixes(config, site)
+    _write_sitemap(config)
+    _state["produced"] |= set(kit_zip.write_qr_zips(staging, site, project.cache_dir / "qr-png",  # the kit page's download
+                                                    codes=project.site_files_dir))
+    for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
+        (staging / folder / "404.html").write_text(text, encoding="utf-8")
+        _state["produced"].add(f"{folder}/404.html" if folder else "404.html")
+    if _state["reused"]:     # the last site's search index and short links, whole (site/incremental.py)
+        _state["moved"] = incremental.move_over(_state["final"], staging, _moved_folders(prefixes))
     # the short links and QR codes, beside MkDocs' output (build/beside.py)
-    _state["produced"] |= beside.lay_into(Path(config.site_dir), project.site_files_dir,
-                                          {lang: site.prefix(lang) for lang in built})
+    _state["produced"] |= beside.lay_into(staging, project.site_files_dir, prefixes)
     if _state["reused"]:      # a deleted or renamed record's pages, ...; the last search index
         # stays until the new one replaces it, after the rebuild is served
-        keep = incremental.files_under(Path(config.site_dir), *INDEX_OUTPUT_FOLDERS)
-        gone = incremental.sweep(Path(config.site_dir), _state["produced"] | keep)
+        keep = incremental.files_under(staging, *INDEX_OUTPUT_FOLDERS)
+        gone = incremental.sweep(staging, _state["produced"] | keep)
         log.debug("cpsite: %d file(s) of the last site not made again", len(gone))
-    _write_sitemap(config)
-    kit_zip.write_qr_zips(Path(config.site_dir), site, project.cache_dir / "qr-png")   # the kit page's download
-    for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
-        (Path(config.site_dir) / folder / "404.html").write_text(text, encoding="utf-8")
     later = _state["reused"]     # a dev-server rebuild: its pages are served before the index
     if not later:
         _index(config)
     if _state["staging"] is None:
         return
     final, staging = _state["final"], _state["staging"]
-    how = site_swap.publish(staging, final)
+    # the dev server removes the last site after the new one is served
+    how = site_swap.publish(staging, final, remove=_remove_later if _state["dirty"] else None)
+    _state["moved"] = []
     log.debug("cpsite: published %s (%s)", final, how)
     config.site_dir = str(final)
     _state["staging"] = None
@@ -270,6 +277,21 @@ def on_post_build(config):
     if later:
         incremental.in_background(_index_later, final, Path(config.config_file_path).parent)
     _cleanup()
+
+
+def _prefixes(config, site) -> dict[str, str]:
+    """Each language MkDocs builds, and its folder in the site ('' for the default)."""
+    built = [lang.locale for lang in config.plugins["i18n"].config.languages] if "i18n" in config.plugins else [site.default]
+    return {lang: site.prefix(lang) for lang in built}
+
+
+def _moved_folders(prefixes: dict[str, str]) -> tuple[str, ...]:
+    """What a dev-server rebuild moves from the last site instead of linking it file by file."""
+    return (*INDEX_OUTPUT_FOLDERS, *(prefix + folder for prefix in prefixes.values() for folder in BESIDE_DIRS))
+
+
+def _remove_later(folder: Path) -> None:
+    incremental.in_background(site_swap.remove_folder, folder)
 
 
 def _index(config):
@@ -332,11 +354,13 @@ def on_serve(server, config, builder):
 def _cleanup():
     """End the current build: remove its staging folder (if not published) and let go of the locks."""
     if _state["staging"] is not None:
+        if _state["moved"]:      # a rebuild that failed after taking folders of the served site
+            incremental.move_back(_state["final"], _state["staging"], _state["moved"])
         site_swap.remove_folder(_state["staging"])
     if _state["lock"] is not None:
         _state["lock"].release()
     logging.getLogger("mkdocs").removeHandler(_warnings)
-    _state.update(final=None, staging=None, lock=None, depth=0)
+    _state.update(final=None, staging=None, lock=None, depth=0, moved=[])
 
 
 def on_post_page(output, page, config):

@@ -22,6 +22,9 @@ rebuild still leaves the last good site as it was:
 - **Nothing stale.** After every edition is rendered, files in the staging folder that this
   rebuild did not produce (a deleted or renamed record's pages, the last search index, ...)
   are removed (`sweep`) before the post-build steps write theirs afresh.
+- **Folders moved, not linked.** Linking costs a system call a file; the search index and the
+  short links (thousands of files) are not linked but moved from the served site into the
+  rebuild whole, a rename each, just before the swap (`move_over`), then brought up to date.
 - **The page first, the search index after.** Indexing every page takes seconds, so a rebuild
   that starts from the last site keeps the last index, is served, and then indexes the served
   site on a thread (`in_background`); the new index replaces the old one whole. The next
@@ -68,16 +71,17 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def start(final: Path, staging: Path, root: Path) -> bool:
+def start(final: Path, staging: Path, root: Path, moved: tuple[str, ...] = ()) -> bool:
     """Fill `staging` for a rebuild. Returns True when it starts from the last good site (a
-    dirty rebuild), False when from nothing (the first build, or the fingerprint changed)."""
+    dirty rebuild), False when from nothing (the first build, or the fingerprint changed).
+    The folders `moved` are not linked: `move_over` moves them in whole just before the swap."""
     wait_for_background()
     now = fingerprint(root)
     reuse = _last["fingerprint"] == now and final.is_dir() and any(final.iterdir())
     _last["fingerprint"] = None      # set again only when this build is published
     _pending["fingerprint"] = now
     if reuse:
-        link_copy(final, staging)
+        link_copy(final, staging, skip=moved)
     return reuse
 
 
@@ -130,17 +134,45 @@ def includes_changed(source: Path, output: Path, bases: list[Path]) -> bool:
     return False
 
 
-def link_copy(source: Path, dest: Path) -> int:
-    """Hard-link every file of `source` into the (existing) folder `dest`; returns the count."""
+def link_copy(source: Path, dest: Path, skip: tuple[str, ...] = ()) -> int:
+    """Hard-link every file of `source` into the (existing) folder `dest`, except inside the
+    folders `skip` (relative paths with '/'); returns the count."""
     count = 0
+    skipped = set(skip)
     for folder, dirs, files in os.walk(source):
-        rel = os.path.relpath(folder, source)
+        rel = os.path.relpath(folder, source).replace(os.sep, "/")
+        if rel in skipped:
+            dirs[:] = []
+            continue
         target = dest if rel == "." else dest / rel
         target.mkdir(exist_ok=True)
         for name in files:
             os.link(os.path.join(folder, name), target / name)
             count += 1
     return count
+
+
+def move_over(final: Path, staging: Path, folders: tuple[str, ...]) -> list[str]:
+    """Just before the swap: move each of `folders` (relative paths) that the served site has
+    and the rebuild has not made from the served site into the rebuild, whole (one rename
+    each, where linking their files one by one would take a link each: the search index and
+    the short links are thousands). The served site lacks them from now until the swap, a
+    moment; `move_back` returns them if the rebuild fails before it. Returns the folders moved."""
+    moved = []
+    for rel in folders:
+        source, dest = final / rel, staging / rel
+        if source.is_dir() and not os.path.lexists(dest):
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(source, dest)
+            moved.append(rel)
+    return moved
+
+
+def move_back(final: Path, staging: Path, moved: list[str]) -> None:
+    """A rebuild failed after `move_over`: give the served site its folders back."""
+    for rel in reversed(moved):
+        if (staging / rel).is_dir() and not os.path.lexists(final / rel):
+            os.rename(staging / rel, final / rel)
 
 
 def fresh(path: Path | str) -> None:

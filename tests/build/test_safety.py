@@ -79,7 +79,7 @@ CRASH_BEFORE_PUBLISH = """
 import os, signal, sys
 from generator.build import swap as site_swap
 
-def crash(staging, final):
+def crash(staging, final, **how):
     print("staged", staging, file=sys.stderr, flush=True)
     os.kill(os.getpid(), signal.SIGKILL)
 

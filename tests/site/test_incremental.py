@@ -22,6 +22,23 @@ def test_link_copy_shares_files_and_fresh_unshares_them(tmp_path):
     incremental.fresh(new / "never-there.html")                # nothing to unlink: no error
 
 
+def test_folders_moved_instead_of_linked_go_over_whole_and_come_back_on_failure(tmp_path):
+    served, rebuild = tmp_path / "served", tmp_path / "rebuild"
+    for path in ("index.html", "pagefind/x.pf", "zh/c/a/index.html", "zh/cases/a/index.html"):
+        (served / path).parent.mkdir(parents=True, exist_ok=True)
+        (served / path).write_text(path)
+    rebuild.mkdir()
+    moved = ("pagefind", "zh/c", "c")               # the served site has no c/: nothing to move
+    assert incremental.link_copy(served, rebuild, skip=moved) == 2
+    assert not (rebuild / "pagefind").exists() and not (rebuild / "zh/c").exists()
+    assert incremental.move_over(served, rebuild, moved) == ["pagefind", "zh/c"]
+    assert (rebuild / "zh/c/a/index.html").read_text() == "zh/c/a/index.html"
+    assert not (served / "zh/c").exists()
+    incremental.move_back(served, rebuild, ["pagefind", "zh/c"])     # the rebuild failed
+    assert (served / "pagefind/x.pf").read_text() == "pagefind/x.pf"
+    assert (served / "zh/c/a/index.html").is_file() and not (rebuild / "zh/c").exists()
+
+
 def test_sweep_removes_what_the_rebuild_did_not_make(tmp_path):
     for path in ("index.html", "cases/gone/index.html", "cases/kept/index.html", "pagefind/x.pf"):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
