@@ -62,7 +62,7 @@ from generator.site.watch import generated_page, watch_hand_written
 log = logging.getLogger("mkdocs.cpsite")
 
 _state = {"command": None, "final": None, "staging": None, "lock": None, "depth": 0, "pages": set(),
-          "build_error": None, "dirty": False, "reused": False, "produced": set(), "moved": []}
+          "build_error": None, "dirty": False, "reused": False, "produced": set(), "moved": [], "moved_folders": ()}
 
 
 class _WarningCounter(logging.Handler):
@@ -100,6 +100,7 @@ def on_startup(command, dirty):
         memo.keep_between_runs()
     if _state["dirty"]:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+        atexit.register(incremental.let_go_of_spare)
     signals.stop_on_first_signal()
     atexit.register(_cleanup)
 
@@ -251,8 +252,9 @@ def on_post_build(config):
     for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
         (staging / folder / "404.html").write_text(text, encoding="utf-8")
         _state["produced"].add(f"{folder}/404.html" if folder else "404.html")
+    _state["moved_folders"] = _moved_folders(prefixes)
     if _state["reused"]:     # the last site's search index and short links, whole (site/incremental.py)
-        _state["moved"] = incremental.move_over(_state["final"], staging, _moved_folders(prefixes))
+        _state["moved"] = incremental.move_over(_state["final"], staging, _state["moved_folders"])
     # the short links and QR codes, beside MkDocs' output (build/beside.py)
     _state["produced"] |= beside.lay_into(staging, project.site_files_dir, prefixes)
     if _state["reused"]:      # a deleted or renamed record's pages, ...; the last search index
@@ -291,7 +293,8 @@ def _moved_folders(prefixes: dict[str, str]) -> tuple[str, ...]:
 
 
 def _remove_later(folder: Path) -> None:
-    incremental.in_background(site_swap.remove_folder, folder)
+    """The dev server: the site just taken out of service starts the next rebuild."""
+    incremental.keep_as_spare(folder, _state["moved_folders"])
 
 
 def _index(config):

@@ -22,6 +22,10 @@ rebuild still leaves the last good site as it was:
 - **Nothing stale.** After every edition is rendered, files in the staging folder that this
   rebuild did not produce (a deleted or renamed record's pages, the last search index, ...)
   are removed (`sweep`) before the post-build steps write theirs afresh.
+- **The last site recycled.** Making folders is the slow part of a copy made of links (each
+  page is a folder of its own): the site a swap takes out of service is kept (`keep_as_spare`)
+  and the next rebuild brings it up to date with the served site (`link_sync`), linking only
+  the files that differ.
 - **Folders moved, not linked.** Linking costs a system call a file; the search index and the
   short links (thousands of files) are not linked but moved from the served site into the
   rebuild whole, a rename each, just before the swap (`move_over`), then brought up to date.
@@ -43,6 +47,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -80,9 +85,40 @@ def start(final: Path, staging: Path, root: Path, moved: tuple[str, ...] = ()) -
     reuse = _last["fingerprint"] == now and final.is_dir() and any(final.iterdir())
     _last["fingerprint"] = None      # set again only when this build is published
     _pending["fingerprint"] = now
-    if reuse:
+    spare, _spare["folder"] = _spare["folder"], None
+    if reuse and spare is not None and spare.is_dir():
+        os.rmdir(staging)                 # made empty by the caller: the spare takes its name
+        os.rename(spare, staging)
+        link_sync(final, staging, skip=moved)
+    elif reuse:
         link_copy(final, staging, skip=moved)
+    if spare is not None and spare.exists():
+        shutil.rmtree(spare, ignore_errors=True)
     return reuse
+
+
+# The site the last swap took out of service, kept to start the next rebuild from: it has the
+# same folders as the served site but for a few, and making folders is the slow part of a copy
+# made of links (a page is a folder of its own).
+_spare = {"folder": None}
+
+
+def keep_as_spare(folder: Path, moved: tuple[str, ...]) -> None:
+    """After a swap: keep the last site (now at `folder`) for the next rebuild, without the
+    folders that rebuild will move over whole. Runs on a thread; the next rebuild waits."""
+    def prune():
+        for rel in moved:
+            shutil.rmtree(folder / rel, ignore_errors=True)
+        _spare["folder"] = folder
+    in_background(prune)
+
+
+def let_go_of_spare() -> None:
+    """When the server stops: remove the spare site."""
+    wait_for_background()
+    spare, _spare["folder"] = _spare["folder"], None
+    if spare is not None:
+        shutil.rmtree(spare, ignore_errors=True)
 
 
 def published() -> None:
@@ -150,6 +186,58 @@ def link_copy(source: Path, dest: Path, skip: tuple[str, ...] = ()) -> int:
             os.link(os.path.join(folder, name), target / name)
             count += 1
     return count
+
+
+def _remove(entry: os.DirEntry) -> None:
+    if entry.is_dir(follow_symlinks=False):
+        shutil.rmtree(entry.path)
+    else:
+        os.unlink(entry.path)
+
+
+def link_sync(source: Path, dest: Path, skip: tuple[str, ...] = ()) -> int:
+    """Make `dest`, an earlier copy made of links, a copy of `source` made of links again,
+    touching only what differs: a file that is not the same file (inode) as the one in
+    `source` is replaced by a link, anything `source` lacks is removed, a folder made only
+    where `source` has a new one. The folders `skip` (relative, with '/') are not copied and
+    are removed from `dest`. Returns the count of links made."""
+    skipped = set(skip)
+    made = 0
+
+    def sync(src: str, dst: str, rel: str) -> None:
+        nonlocal made
+        try:
+            there = {entry.name: entry for entry in os.scandir(dst)}
+        except NotADirectoryError:
+            os.unlink(dst)
+            os.mkdir(dst)
+            there = {}
+        except FileNotFoundError:
+            os.mkdir(dst)
+            there = {}
+        for entry in os.scandir(src):
+            path = f"{rel}/{entry.name}" if rel else entry.name
+            old = there.pop(entry.name, None)
+            if entry.is_dir(follow_symlinks=False):
+                if path in skipped:
+                    if old is not None:
+                        _remove(old)
+                    continue
+                if old is not None and not old.is_dir(follow_symlinks=False):
+                    os.unlink(old.path)
+                sync(entry.path, os.path.join(dst, entry.name), path)
+                continue
+            if old is not None:
+                if not old.is_dir(follow_symlinks=False) and old.inode() == entry.inode():
+                    continue
+                _remove(old)
+            os.link(entry.path, os.path.join(dst, entry.name))
+            made += 1
+        for old in there.values():      # what the source no longer has
+            _remove(old)
+
+    sync(str(source), str(dest), "")
+    return made
 
 
 def move_over(final: Path, staging: Path, folders: tuple[str, ...]) -> list[str]:

@@ -39,6 +39,33 @@ def test_folders_moved_instead_of_linked_go_over_whole_and_come_back_on_failure(
     assert (served / "zh/c/a/index.html").is_file() and not (rebuild / "zh/c").exists()
 
 
+def test_link_sync_makes_an_earlier_copy_the_same_as_the_served_site_touching_only_changes(tmp_path):
+    served, spare = tmp_path / "served", tmp_path / "spare"
+    for path in ("index.html", "cases/a/index.html", "cases/b/index.html", "zh/c/a/qr.svg", "old/x.html"):
+        (served / path).parent.mkdir(parents=True, exist_ok=True)
+        (served / path).write_text(path)
+    spare.mkdir()
+    incremental.link_copy(served, spare)
+    # the next rebuild changes the served site: a page rewritten, one gone, one new, a folder
+    # replaced by a file, a new folder
+    for gone in ("cases/b/index.html", "index.html", "old/x.html"):
+        os.unlink(served / gone)
+    (served / "cases/b").rmdir()
+    (served / "old").rmdir()
+    (served / "index.html").write_text("new home")
+    (served / "old").write_text("now a file")
+    (served / "cases/n").mkdir()
+    (served / "cases/n/index.html").write_text("new page")
+    kept = (spare / "cases/a/index.html").stat().st_ino
+    assert incremental.link_sync(served, spare, skip=("zh/c",)) == 3     # home, old, the new page
+    files = sorted(p.relative_to(spare).as_posix() for p in spare.rglob("*") if p.is_file())
+    assert files == ["cases/a/index.html", "cases/n/index.html", "index.html", "old"]
+    for path in files:
+        assert os.path.samefile(spare / path, served / path)
+    assert (spare / "cases/a/index.html").stat().st_ino == kept
+    assert not (spare / "zh/c").exists()           # a folder moved over whole later
+
+
 def test_sweep_removes_what_the_rebuild_did_not_make(tmp_path):
     for path in ("index.html", "cases/gone/index.html", "cases/kept/index.html", "pagefind/x.pf"):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
