@@ -110,15 +110,19 @@ def keep_as_spare(folder: Path, moved: tuple[str, ...]) -> None:
         for rel in moved:
             shutil.rmtree(folder / rel, ignore_errors=True)
         _spare["folder"] = folder
+    _kept_aside.append(folder)
     in_background(prune)
 
 
+_kept_aside: list[Path] = []     # every folder kept as a spare, for the server's exit
+
+
 def let_go_of_spare() -> None:
-    """When the server stops: remove the spare site."""
-    wait_for_background()
-    spare, _spare["folder"] = _spare["folder"], None
-    if spare is not None:
-        shutil.rmtree(spare, ignore_errors=True)
+    """When the server stops: remove the spare site (and any kept before it). Does not wait for
+    the work on a thread (the search index may be under way: it is let go with the process)."""
+    _spare["folder"] = None
+    while _kept_aside:
+        shutil.rmtree(_kept_aside.pop(), ignore_errors=True)
 
 
 def published() -> None:

@@ -102,3 +102,18 @@ def test_the_fingerprint_follows_the_theme_and_config(tmp_path):
     assert incremental.fingerprint(tmp_path) == first
     footer.write_text("<p>footer, edited</p>")
     assert incremental.fingerprint(tmp_path) != first
+
+
+def test_the_server_lets_go_of_its_spare_site_at_exit_without_waiting_for_the_index(tmp_path):
+    import threading
+    spare = tmp_path / "spare"
+    (spare / "cases").mkdir(parents=True)
+    (spare / "pagefind").mkdir()
+    hold = threading.Event()
+    incremental.keep_as_spare(spare, ("pagefind",))
+    incremental.in_background(hold.wait, 10)      # a search index still under way
+    started = time.monotonic()
+    incremental.let_go_of_spare()
+    assert time.monotonic() - started < 5 and not spare.exists()
+    hold.set()
+    incremental.wait_for_background()
