@@ -142,9 +142,9 @@ def _start_staged_build(config) -> None:
         site_swap.remove_leftovers(final)
     staging = site_swap.staging_dir_for(final)
     staging.mkdir(parents=True)
-    reused = _state["dirty"] and incremental.start(final, staging, Path(config.config_file_path).parent,
-                                                   moved=_moved_folders(_prefixes(config, _site_info(config))))
-    _state.update(final=final, staging=staging, lock=lock, reused=reused, produced=set())
+    moved = _moved_folders(_prefixes(config, _site_info(config)))
+    reused = _state["dirty"] and incremental.start(final, staging, Path(config.config_file_path).parent, moved=moved)
+    _state.update(final=final, staging=staging, lock=lock, reused=reused, produced=set(), moved_folders=moved)
     config.site_dir = str(staging)
     _warnings.messages = []
     logging.getLogger("mkdocs").addHandler(_warnings)
@@ -252,7 +252,6 @@ def on_post_build(config):
     for folder, text in sorted(_state.pop("404", {}).items()):   # one per language: 404.html, zh/404.html, ...
         (staging / folder / "404.html").write_text(text, encoding="utf-8")
         _state["produced"].add(f"{folder}/404.html" if folder else "404.html")
-    _state["moved_folders"] = _moved_folders(prefixes)
     if _state["reused"]:     # the last site's search index and short links, whole (site/incremental.py)
         _state["moved"] = incremental.move_over(_state["final"], staging, _state["moved_folders"])
     # the short links and QR codes, beside MkDocs' output (build/beside.py)
@@ -268,8 +267,8 @@ def on_post_build(config):
     if _state["staging"] is None:
         return
     final, staging = _state["final"], _state["staging"]
-    # the dev server removes the last site after the new one is served
-    how = site_swap.publish(staging, final, remove=_remove_later if _state["dirty"] else None)
+    # the dev server keeps the site taken out of service to start the next rebuild from
+    how = site_swap.publish(staging, final, remove=_keep_as_spare if _state["dirty"] else None)
     _state["moved"] = []
     log.debug("cpsite: published %s (%s)", final, how)
     config.site_dir = str(final)
@@ -292,7 +291,7 @@ def _moved_folders(prefixes: dict[str, str]) -> tuple[str, ...]:
     return (*INDEX_OUTPUT_FOLDERS, *(prefix + folder for prefix in prefixes.values() for folder in BESIDE_DIRS))
 
 
-def _remove_later(folder: Path) -> None:
+def _keep_as_spare(folder: Path) -> None:
     """The dev server: the site just taken out of service starts the next rebuild."""
     incremental.keep_as_spare(folder, _state["moved_folders"])
 

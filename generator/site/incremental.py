@@ -11,7 +11,7 @@ What this module adds so that a dirty rebuild serves what a clean build would, a
 rebuild still leaves the last good site as it was:
 
 - **Start from the last good site, shared, not touched.** The rebuild's staging folder is a
-  copy of the served site made of hard links (`link_copy`, a fraction of a second), so output
+  copy of the served site made of hard links (`link_sync`, a fraction of a second), so output
   times are kept and unchanged pages are not rendered. Every file the rebuild writes is first
   unlinked from the staging folder (`Fresh`), so the served site never changes under a
   rebuild; it is swapped out whole at the end (`build/swap.py`), or left alone on failure.
@@ -86,12 +86,11 @@ def start(final: Path, staging: Path, root: Path, moved: tuple[str, ...] = ()) -
     _last["fingerprint"] = None      # set again only when this build is published
     _pending["fingerprint"] = now
     spare, _spare["folder"] = _spare["folder"], None
-    if reuse and spare is not None and spare.is_dir():
-        os.rmdir(staging)                 # made empty by the caller: the spare takes its name
-        os.rename(spare, staging)
+    if reuse:
+        if spare is not None and spare.is_dir():
+            os.rmdir(staging)             # made empty by the caller: the spare takes its name
+            os.rename(spare, staging)
         link_sync(final, staging, skip=moved)
-    elif reuse:
-        link_copy(final, staging, skip=moved)
     if spare is not None and spare.exists():
         shutil.rmtree(spare, ignore_errors=True)
     return reuse
@@ -174,24 +173,6 @@ def includes_changed(source: Path, output: Path, bases: list[Path]) -> bool:
     return False
 
 
-def link_copy(source: Path, dest: Path, skip: tuple[str, ...] = ()) -> int:
-    """Hard-link every file of `source` into the (existing) folder `dest`, except inside the
-    folders `skip` (relative paths with '/'); returns the count."""
-    count = 0
-    skipped = set(skip)
-    for folder, dirs, files in os.walk(source):
-        rel = os.path.relpath(folder, source).replace(os.sep, "/")
-        if rel in skipped:
-            dirs[:] = []
-            continue
-        target = dest if rel == "." else dest / rel
-        target.mkdir(exist_ok=True)
-        for name in files:
-            os.link(os.path.join(folder, name), target / name)
-            count += 1
-    return count
-
-
 def _remove(entry: os.DirEntry) -> None:
     if entry.is_dir(follow_symlinks=False):
         shutil.rmtree(entry.path)
@@ -200,7 +181,7 @@ def _remove(entry: os.DirEntry) -> None:
 
 
 def link_sync(source: Path, dest: Path, skip: tuple[str, ...] = ()) -> int:
-    """Make `dest`, an earlier copy made of links, a copy of `source` made of links again,
+    """Make `dest` (an empty folder, or an earlier copy made of links) a copy of `source` made of links,
     touching only what differs: a file that is not the same file (inode) as the one in
     `source` is replaced by a link, anything `source` lacks is removed, a folder made only
     where `source` has a new one. The folders `skip` (relative, with '/') are not copied and

@@ -8,13 +8,13 @@ import time
 from generator.site import incremental
 
 
-def test_link_copy_shares_files_and_fresh_unshares_them(tmp_path):
+def test_a_copy_made_of_links_shares_files_and_fresh_unshares_them(tmp_path):
     old, new = tmp_path / "old", tmp_path / "new"
     (old / "a" / "b").mkdir(parents=True)
     (old / "index.html").write_text("home")
     (old / "a" / "b" / "page.html").write_text("page")
     new.mkdir()
-    assert incremental.link_copy(old, new) == 2
+    assert incremental.link_sync(old, new) == 2
     assert os.path.samefile(old / "a" / "b" / "page.html", new / "a" / "b" / "page.html")
     incremental.fresh(new / "index.html")
     (new / "index.html").write_text("rebuilt")
@@ -29,7 +29,7 @@ def test_folders_moved_instead_of_linked_go_over_whole_and_come_back_on_failure(
         (served / path).write_text(path)
     rebuild.mkdir()
     moved = ("pagefind", "zh/c", "c")               # the served site has no c/: nothing to move
-    assert incremental.link_copy(served, rebuild, skip=moved) == 2
+    assert incremental.link_sync(served, rebuild, skip=moved) == 2
     assert not (rebuild / "pagefind").exists() and not (rebuild / "zh/c").exists()
     assert incremental.move_over(served, rebuild, moved) == ["pagefind", "zh/c"]
     assert (rebuild / "zh/c/a/index.html").read_text() == "zh/c/a/index.html"
@@ -45,7 +45,7 @@ def test_link_sync_makes_an_earlier_copy_the_same_as_the_served_site_touching_on
         (served / path).parent.mkdir(parents=True, exist_ok=True)
         (served / path).write_text(path)
     spare.mkdir()
-    incremental.link_copy(served, spare)
+    incremental.link_sync(served, spare)
     # the next rebuild changes the served site: a page rewritten, one gone, one new, a folder
     # replaced by a file, a new folder
     for gone in ("cases/b/index.html", "index.html", "old/x.html"):
