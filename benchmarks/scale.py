@@ -9,7 +9,9 @@
 For each N it reports, each step timed as its own process: `cpsite validate`, `cpsite
 generate` (validate + render + write; first run, then a second run with nothing changed),
 `mkdocs build --strict` (everything: generation, MkDocs for every language, search index),
-peak memory of each step, and the size of the site. Records are synthetic (benchmarks/
+peak memory of each step (the largest single process, as GNU time gives it, and for the
+build also the sum over all its processes at once: Pagefind runs beside MkDocs, see
+treemem.py), and the size of the site. Records are synthetic (benchmarks/
 synthetic.py) and only ever written under the temporary folder. With --two-languages the
 zh-Hans language is taken out of mkdocs.yml (the generation step still converts and writes its
 files, so the figure is a little high).
@@ -28,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_project  # noqa: E402
+import treemem  # noqa: E402
 from zh_hans_cost import without_simplified  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
@@ -61,7 +64,11 @@ def run(n: int, keep: bool, two_languages: bool = False) -> dict:
     row["validate_s"], row["validate_mb"] = timed([py, "-m", "generator", "validate"], project)
     row["generate_s"], row["generate_mb"] = timed([py, "-m", "generator", "generate"], project)
     row["regenerate_s"], _ = timed([py, "-m", "generator", "generate"], project)
-    row["build_s"], row["build_mb"] = timed([py, "-m", "mkdocs", "build", "--strict", "-q"], project)
+    build = treemem.run([py, "-m", "mkdocs", "build", "--strict", "-q"], project, ENV)
+    if build.returncode != 0:
+        sys.exit(f"mkdocs build failed:\n{build.stderr[-3000:]}")
+    row["build_s"], row["build_mb"], row["build_total_mb"] = build.seconds, build.peak_process_mb, build.peak_total_mb
+    row["build_by_command"] = build.by_command
     row["files"], size = folder_size(project / "site")
     row["site_mb"] = size / 1e6
     row["generate_share"] = row["generate_s"] / row["build_s"]
@@ -80,15 +87,17 @@ def main() -> None:
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, "
           f"languages: {'en, zh' if args.two_languages else 'en, zh, zh-Hans'}, load average {os.getloadavg()[0]:.1f}")
-    print("| N cases | validate | generate (1st / 2nd run) | full build | generate ÷ build | peak memory (validate / generate / build) | site files | site size |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| N cases | validate | generate (1st / 2nd run) | full build | generate ÷ build | peak memory (validate / generate / build) | build, all its processes at once | site files | site size |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     rows = []
     for n in args.sizes:
         r = run(n, args.keep, args.two_languages)
         rows.append(r)
         print(f"| {n:,} | {r['validate_s']:.1f} s | {r['generate_s']:.1f} s / {r['regenerate_s']:.1f} s | "
               f"{r['build_s']:.1f} s | {r['generate_share']:.0%} | {r['validate_mb']:.0f} / {r['generate_mb']:.0f} / "
-              f"{r['build_mb']:.0f} MB | {r['files']:,} | {r['site_mb']:.0f} MB |", flush=True)
+              f"{r['build_mb']:.0f} MB | {r['build_total_mb']:.0f} MB | {r['files']:,} | {r['site_mb']:.0f} MB |", flush=True)
+        largest = sorted(r["build_by_command"].items(), key=lambda item: -item[1])[:4]
+        print("  largest processes of the build: " + "; ".join(f"{name} {mb:.0f} MB" for name, mb in largest), flush=True)
     if len(rows) >= 2:
         by_n = {r["n"]: r for r in rows}
         if 1000 in by_n and 10000 in by_n:

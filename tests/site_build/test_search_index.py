@@ -2,6 +2,7 @@
 page content only, with the filter values of its record; and the query data per language."""
 
 import json
+import shutil
 import re
 
 import pytest
@@ -156,3 +157,33 @@ def test_find_page_records(built_site, fragments):
             [f"{prefix}cases/{c.id}/" for c in corpus.cases if "air-voc" in c.pollutants]
             + [f"{prefix}technologies/{t.id}/" for t in corpus.technologies if "air-voc" in t.pollutants])
         assert carrying("year", "2009") == [f"{prefix}cases/{c.id}/" for c in corpus.cases if c.year == 2009]
+
+
+def test_the_index_made_one_language_at_a_time_is_what_one_pagefind_run_makes(built_site, tmp_path):
+    """run_pagefind indexes each page language in its own Pagefind run (a third of the
+    memory) and joins the outputs: the joined index must be, file for file, the index one run
+    over every page gives."""
+    import subprocess
+    import sys
+    from generator.search.index import EXCLUDE, indexable_copy
+    from generator.search.stable import stabilise
+    site = built_site / "site"
+    counts = indexable_copy(site, tmp_path / "by-language")
+    assert set(counts) == {"en", "zh-Hant", "zh-Hans"}
+    together = tmp_path / "together"
+    for lang in counts:         # the languages' pages have different paths: one folder holds all
+        shutil.copytree(tmp_path / "by-language" / lang, together, dirs_exist_ok=True)
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(together),
+                           "--output-path", str(tmp_path / "one-run"), "--exclude-selectors", EXCLUDE],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    stabilise(tmp_path / "one-run")
+
+    def files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    ours, one_run = files(site / "pagefind"), files(tmp_path / "one-run")
+    assert sorted(ours) == sorted(one_run)
+    assert [name for name in ours if ours[name] != one_run[name]] == []
+    entry = json.loads(ours["pagefind-entry.json"])
+    assert sorted(entry["languages"]) == ["en", "zh-hans", "zh-hant"]
+    assert all(info["page_count"] > 50 for info in entry["languages"].values())
