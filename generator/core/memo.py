@@ -75,6 +75,10 @@ class Memo:
         return len(self._entries)
 
 
+def current_run() -> int:
+    return _run[0]
+
+
 def next_run() -> None:
     """A new generation run: entries not used in the last one are let go."""
     _run[0] += 1

@@ -26,9 +26,13 @@ from typing import Iterable, Optional
 import opencc
 import yaml
 
+from generator.core import memo
+
 TERMS_FILE = "zh-hans-terms.yaml"        # in data/
 PHRASES_CONFIG = "hk2sp"                  # HK Traditional -> Simplified, with phrase conversion
 CHARACTERS_CONFIG = "hk2s"                # the same without phrases: used inside official names
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml where built: the same rules, faster
+_tables = memo.Memo("term tables")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
 
@@ -64,8 +68,10 @@ class TermTable:
 
     @classmethod
     def load(cls, path: Path) -> "TermTable":
-        """The table in `path` (validate it first: see `term_table.check`)."""
-        return cls.of(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        """The table in `path` (validate it first: see `term_table.check`). The same text as
+        in the last dev-server run gives the table read then (core/memo.py)."""
+        text = path.read_text(encoding="utf-8")
+        return _tables.get(text, lambda: cls.of(yaml.load(text, Loader=_YAML_LOADER) or {}))
 
     @classmethod
     def load_or_empty(cls, path: Path) -> "TermTable":

@@ -22,7 +22,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from generator.check.yamlsrc import load_file
+from generator.check.yamlsrc import load_text
+from generator.core import memo
 from generator.core.formula_guard import csv_text
 from generator.core.history import iso
 from generator.core.project import Project
@@ -47,10 +48,19 @@ def _tidy(value):
     return value
 
 
+# The dev server's published records from one rebuild to the next (core/memo.py), by file text.
+_published = memo.Memo("published records")
+
+
+def _published_record(project: Project, rel: str) -> dict:
+    text = (project.root / rel).read_text(encoding="utf-8")    # validated this run: readable
+    return _published.get((rel, text), lambda: _tidy(load_text(text, rel)[0].data))
+
+
 def record_data(project: Project, corpus: Corpus, kind: str) -> list[dict]:
     """The records of one kind ('cases' or 'technologies') as published, sorted by id."""
     records = corpus.cases if kind == "cases" else corpus.technologies
-    return [_tidy(load_file(project.root / r.path, project.root)[0].data) for r in records]
+    return [_published_record(project, r.path) for r in records]
 
 
 def load_schema(project: Project, name: str) -> dict:

@@ -11,10 +11,14 @@ pasting. Returns texts; writing them is `core.output`'s job.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 
 import jinja2
 import yaml
 
+from generator.core import memo
 from generator.core.markup import Raw, md_escape
 from generator.core.project import TEMPLATES
 
@@ -43,7 +47,40 @@ def front_matter(**fields) -> Raw:
                + "---\n")
 
 
+# The dev server's pages from one rebuild to the next (core/memo.py). A page is a pure function
+# of its template (and those it includes), its view, its labels and front matter: the key holds
+# all of them, so an edit re-renders only the pages whose views it changed.
+_rendered = memo.Memo("rendered pages")
+_templates_seen: dict = {}
+
+
+def _templates_state() -> int:
+    """Name, size and time of every template file, looked at once per generation run (a
+    template edited while the dev server runs changes every page key)."""
+    run = memo.current_run()
+    if _templates_seen.get("run") != run:
+        found = []
+        for folder, _, names in os.walk(TEMPLATES):
+            for name in names:
+                stat = os.stat(os.path.join(folder, name))
+                found.append((os.path.join(folder, name), stat.st_size, stat.st_mtime_ns))
+        _templates_seen.update(run=run, state=hash(tuple(sorted(found))))
+    return _templates_seen["state"]
+
+
 def render_page(template: str, view: dict, t, lang: str, **meta) -> str:
     """One generated Markdown page: front matter from `meta` (title, description, edit_path,
     generated_from …), then the template filled with the page's view and labels `t`."""
-    return environment().get_template(template).render(page=view, t=t, lang=lang, front_matter=front_matter(**meta))
+    def make():
+        return t, environment().get_template(template).render(page=view, t=t, lang=lang,
+                                                              front_matter=front_matter(**meta))
+    if not memo.keeping():
+        return make()[1]
+    try:
+        data = pickle.dumps((template, lang, view, meta), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):      # a view holding something unpicklable
+        return make()[1]
+    # `t` is one of core.labels' Labels, each made once per language; the entry keeps it, so its id
+    # stays its own while the entry lives
+    key = (hashlib.blake2b(data, digest_size=20).digest(), id(t), _templates_state())
+    return _rendered.get(key, make)[1]
