@@ -61,7 +61,7 @@ from generator.site import incremental, serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
 from generator.site.table_cards import mark_tables
 from generator.site.theme import fix_theme_markup
-from generator.site.watch import generated_page, watch_hand_written
+from generator.site.watch import generated_page, use_file_events, watch_hand_written
 
 log = logging.getLogger("mkdocs.cpsite")
 
@@ -363,6 +363,7 @@ def on_serve(server, config, builder):
     """The build's own output is not watched (site/watch.py), so one edit gives one rebuild. A
     failed rebuild is printed and shown on top of every page, and requests no longer wait for it
     (MkDocs holds them until a rebuild succeeds)."""
+    use_file_events(server)                                 # a save is seen at once, not polled for
     watch_hand_written(server, Path(config.docs_dir))      # one edit, one rebuild
     rebuild = serve_errors.KeepServing(server.builder, _explain, log.error)
     server.builder = rebuild
