@@ -37,6 +37,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -254,6 +255,18 @@ def _write(path: Path, text: str) -> None:
     os.replace(part, path)
 
 
+def mend_interrupted(site: Path) -> None:
+    """After an index run was stopped part way (the dev server stops it when a newer rebuild
+    starts): the last whole index back in place, the unfinished one removed."""
+    output, partial, old = site / "pagefind", site / "pagefind.partial", site / "pagefind.old"
+    if not output.exists() and old.exists():
+        os.rename(old, output)
+    for leftover in (partial, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for part in (site / "assets" / "search").glob("*.partial"):
+        part.unlink()
+
+
 def index_site(site: Path, project_root: Path) -> dict[str, int]:
     """Index `site` and write the query data. Returns {index language: pages indexed}."""
     run_pagefind(site)
@@ -269,3 +282,23 @@ def index_site(site: Path, project_root: Path) -> dict[str, int]:
         _write(site / "assets" / "search" / f"{index_lang}-records.json", text)
         counts[index_lang] = len(records)
     return counts
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """`python -m generator.search.index SITE PROJECT`: index a built site in a process of its
+    own (the dev server does, after serving a rebuild), saying what it indexed as MkDocs would."""
+    site, root = (Path(arg) for arg in (argv if argv is not None else sys.argv[1:]))
+    started = time.monotonic()
+    try:
+        counts = index_site(site, root)
+    except SearchIndexFailed as failed:
+        print(f"ERROR   -  cpsite: the search index of this rebuild failed; search shows the last one:\n{failed}",
+              file=sys.stderr, flush=True)
+        return 1
+    print(f"INFO    -  cpsite: search index: {', '.join(f'{lang} {n} pages' for lang, n in counts.items())} "
+          f"({time.monotonic() - started:.1f} s)", file=sys.stderr, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

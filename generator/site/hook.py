@@ -280,7 +280,7 @@ def on_post_build(config):
     if _state["dirty"]:
         incremental.published()
     if later:
-        incremental.in_background(_index_later, final, Path(config.config_file_path).parent)
+        incremental.index_in_background(final, Path(config.config_file_path).parent)
     _cleanup()
 
 
@@ -327,16 +327,6 @@ def _index(config):
 def _say_indexed(counts, started) -> None:
     log.info("cpsite: search index: %s (%.1f s)", ", ".join(f"{lang} {n} pages" for lang, n in counts.items()),
              time.monotonic() - started)
-
-
-def _index_later(site: Path, root: Path) -> None:
-    """The dev server's index of the rebuild it already serves (the last index meanwhile); the
-    next rebuild waits for it."""
-    started = time.monotonic()
-    try:
-        _say_indexed(index_site(site, root), started)
-    except SearchIndexFailed as failed:
-        log.error("cpsite: the search index of this rebuild failed; search shows the last one:\n%s", failed)
 
 
 def on_build_error(error):

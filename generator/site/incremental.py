@@ -31,8 +31,10 @@ rebuild still leaves the last good site as it was:
   rebuild whole, a rename each, just before the swap (`move_over`), then brought up to date.
 - **The page first, the search index after.** Indexing every page takes seconds, so a rebuild
   that starts from the last site keeps the last index, is served, and then indexes the served
-  site on a thread (`in_background`); the new index replaces the old one whole. The next
-  rebuild waits for it.
+  site in a process of its own (`index_in_background`: on the other core, never holding this
+  process's interpreter lock); the new index replaces the old one whole. A rebuild that starts
+  while it runs stops it (its index would be replaced at once) and puts the last whole index
+  back (`stop_index`), instead of waiting for it.
 - **A clean rebuild when pages depend on more than their source.** The theme overrides,
   mkdocs.yml and the git commit (pages show their last-updated date from git) go into a
   fingerprint; when it differs from the last build's, the rebuild starts from an empty folder
@@ -48,10 +50,13 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 from generator.core import git
+from generator.search.index import mend_interrupted
 
 # The rebuild-to-rebuild memory of one dev server: the fingerprint of the site being served,
 # and of the rebuild under way.
@@ -80,6 +85,7 @@ def start(final: Path, staging: Path, root: Path, moved: tuple[str, ...] = ()) -
     """Fill `staging` for a rebuild. Returns True when it starts from the last good site (a
     dirty rebuild), False when from nothing (the first build, or the fingerprint changed).
     The folders `moved` are not linked: `move_over` moves them in whole just before the swap."""
+    stop_index()
     wait_for_background()
     now = fingerprint(root)
     reuse = _last["fingerprint"] == now and final.is_dir() and any(final.iterdir())
@@ -117,8 +123,9 @@ _kept_aside: list[Path] = []     # every folder kept as a spare, for the server'
 
 
 def let_go_of_spare() -> None:
-    """When the server stops: remove the spare site (and any kept before it). Does not wait for
-    the work on a thread (the search index may be under way: it is let go with the process)."""
+    """When the server stops: stop the search index under way, remove the spare site (and any
+    kept before it). Does not wait for the work on a thread."""
+    stop_index()
     _spare["folder"] = None
     while _kept_aside:
         shutil.rmtree(_kept_aside.pop(), ignore_errors=True)
@@ -127,6 +134,33 @@ def let_go_of_spare() -> None:
 def published() -> None:
     """The rebuild was swapped in: the next one may start from it."""
     _last["fingerprint"] = _pending["fingerprint"]
+
+
+_index = {"process": None, "site": None}
+
+
+def index_in_background(site: Path, root: Path) -> None:
+    """Index the served site `site` in a process of its own (search/index.py `main`); it says
+    what it indexed on the server's output."""
+    stop_index()
+    _index.update(site=site, process=subprocess.Popen(
+        [sys.executable, "-m", "generator.search.index", str(site), str(root)], cwd=root))
+
+
+def stop_index() -> None:
+    """Stop the search index under way, if any, and leave its site with the last whole index."""
+    process, site = _index["process"], _index["site"]
+    _index.update(process=None, site=None)
+    if process is None:
+        return
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        mend_interrupted(site)
 
 
 _background: list[threading.Thread] = []

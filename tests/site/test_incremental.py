@@ -117,3 +117,26 @@ def test_the_server_lets_go_of_its_spare_site_at_exit_without_waiting_for_the_in
     assert time.monotonic() - started < 5 and not spare.exists()
     hold.set()
     incremental.wait_for_background()
+
+
+def test_a_rebuild_stops_the_last_index_and_the_last_whole_index_stays(tmp_path):
+    """The dev server indexes a served rebuild in a process of its own; the next rebuild stops
+    it rather than wait. Stopped between taking the old index aside and putting the new one in
+    place, the site must still have the old index whole, and no half-written one."""
+    import subprocess
+    import sys
+    site = tmp_path / "site"
+    (site / "pagefind.old").mkdir(parents=True)            # the old index, taken aside
+    (site / "pagefind.old" / "pagefind-entry.json").write_text("{}")
+    (site / "pagefind.partial" / "fragment").mkdir(parents=True)   # the new one, unfinished
+    (site / "assets" / "search").mkdir(parents=True)
+    (site / "assets" / "search" / "en.json.partial").write_text("{")
+    (site / "assets" / "search" / "en.json").write_text("{}")
+    incremental._index.update(site=site, process=subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]))
+    process = incremental._index["process"]
+    started = time.monotonic()
+    incremental.stop_index()
+    assert time.monotonic() - started < 10 and process.poll() is not None
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        "assets/search/en.json", "pagefind/pagefind-entry.json"]
+    incremental.stop_index()                               # nothing under way: nothing to do
