@@ -59,13 +59,14 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
     return True
 
 
-def _files_and_folders(base: Path) -> tuple[list[Path], list[Path]]:
-    """Every file under `base`, and every folder below it (deepest first)."""
+def _files_and_folders(base: Path) -> tuple[list[str], list[str]]:
+    """Every file under `base`, and every folder below it (deepest first), as path strings
+    (thousands of them: no Path object each)."""
     files, folders = [], []
     for folder, dirs, names in os.walk(base, topdown=False):
-        files.extend(Path(folder, name) for name in names)
+        files.extend(os.path.join(folder, name) for name in names)
         if folder != str(base):
-            folders.append(Path(folder))
+            folders.append(folder)
     return sorted(files), folders
 
 
@@ -82,19 +83,19 @@ def sync_tree(root: Path, files: dict[str, str | bytes], owned: tuple[str, ...],
             changes.written.append(root / rel)
         else:
             changes.unchanged += 1
-    keep = {root / rel for rel in files}
+    keep = {os.path.normpath(os.path.join(root, rel)) for rel in files}
     for folder in owned:
         base = root / folder if folder else root
         if not base.is_dir():
             continue
         found, folders = _files_and_folders(base)
         for path in found:
-            if path not in keep:
-                path.unlink()
-                changes.removed.append(path)
+            if os.path.normpath(path) not in keep:
+                os.unlink(path)
+                changes.removed.append(Path(path))
         for path in folders:
-            if not any(path.iterdir()):
-                path.rmdir()
+            if not os.listdir(path):
+                os.rmdir(path)
 
 
 def remove_folders(root: Path, folders: tuple[str, ...], changes: Changes) -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from generator.core import memo
+
 LIMIT = 5
 POOL = 60
 UNSTATED = {"not-stated"}   # vocabulary keys that say "the source does not say"
@@ -28,8 +30,25 @@ def case_score(a, b) -> int:
     return score + len(set(a.pollutants) & set(b.pollutants))
 
 
+# The dev server's related cases from one rebuild to the next (core/memo.py). The lists a case's
+# candidates come from are made from the same cases in the same order (model/catalogue.py), so
+# the ids in order with what the score reads are all the result depends on: an edit to a
+# title or a figure changes nothing here.
+_related = memo.Memo("related cases")
+
+
 def related_cases(ordered_cases, by_technology: dict, by_facet: dict, matrix: dict) -> dict:
     """{case id: (Case, ...)} for cases given newest first; see the module docstring."""
+    if not memo.keeping():
+        return _related_cases(ordered_cases, by_technology, by_facet, matrix)
+    key = tuple((c.id, tuple(c.technologies), c.sector, tuple(c.pollutants)) for c in ordered_cases)
+    ids = _related.get(key, lambda: {case_id: tuple(other.id for other in others) for case_id, others in
+                                     _related_cases(ordered_cases, by_technology, by_facet, matrix).items()})
+    by_id = {case.id: case for case in ordered_cases}
+    return {case_id: tuple(by_id[other] for other in others) for case_id, others in ids.items()}
+
+
+def _related_cases(ordered_cases, by_technology: dict, by_facet: dict, matrix: dict) -> dict:
     rank = {case.id: n for n, case in enumerate(ordered_cases)}
     related = {}
     for case in ordered_cases:

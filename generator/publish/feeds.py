@@ -13,9 +13,12 @@ the same bytes.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
+from generator.core import memo
 from generator.core.history import Dates, iso
 from generator.core.labels import Labels
 from generator.core.links import feed_path
@@ -44,16 +47,37 @@ def _entry(feed: ET.Element, case: Case, dates: Dates, corpus: Corpus, site: Sit
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
                                   "href": site.absolute(lang, f"cases/{case.id}/")})
     _text(entry, "summary", " ".join(case.summary[lang].split()))
-    terms = [(facet.name, key) for facet in kinds.FACETS if facet.feed for key in facet.keys(case)]
-    for facet, key in terms:
+    for facet, key, label in _terms(case, corpus, lang):
         ET.SubElement(entry, "category", {"term": key, "scheme": site.absolute(lang, f"{facet}/"),
-                                          "label": corpus.vocab[facet].label(key, lang)})
+                                          "label": label})
+
+
+def _terms(case: Case, corpus: Corpus, lang: str) -> list[tuple[str, str, str]]:
+    return [(facet.name, key, corpus.vocab[facet.name].label(key, lang))
+            for facet in kinds.FACETS if facet.feed for key in facet.keys(case)]
+
+
+# The dev server's feeds from one rebuild to the next (core/memo.py), keyed by everything a feed
+# prints: an edit rewrites only the feeds that list the edited case.
+_feeds = memo.Memo("feeds")
 
 
 def atom(title: str, path: str, page: str, cases: list[Case], dates: dict, corpus: Corpus,
          site: SiteInfo, t: Labels, lang: str, built: datetime) -> str:
     """One feed. `path`: the feed's own path, `page`: the page it belongs to (inside the
     language folder)."""
+    def make() -> str:
+        return _atom(title, path, page, cases, dates, corpus, site, t, lang, built)
+    if not memo.keeping():
+        return make()
+    printed = (title, path, page, lang, built, site, t.feed_author,
+               [(c.id, c.title[lang], c.summary[lang], dates[c.id], _terms(c, corpus, lang)) for c in cases])
+    return _feeds.get(hashlib.blake2b(pickle.dumps(printed, protocol=pickle.HIGHEST_PROTOCOL),
+                                      digest_size=20).digest(), make)
+
+
+def _atom(title: str, path: str, page: str, cases: list[Case], dates: dict, corpus: Corpus,
+          site: SiteInfo, t: Labels, lang: str, built: datetime) -> str:
     ordered = sorted(cases, key=lambda c: (-dates[c.id].published.timestamp(), c.id))
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": site.tag(lang)})
     _text(feed, "id", site.absolute(lang, path))
