@@ -6,6 +6,10 @@ times and measures, for each save, the seconds until the served case page shows 
 and counts the rebuilds the server logged. Nothing is written to the checkout.
 
     python3 benchmarks/edit_to_served.py 150 1000 --edits 3
+    python3 benchmarks/edit_to_served.py 1000 --git     # the project committed to git, as a clone is
+
+Without --git the project is a plain folder: dates then come from file times (core/history.py),
+so every save also moves the build date that feeds and open data print.
 """
 
 from __future__ import annotations
@@ -51,9 +55,18 @@ def _wait(url: str, text: str, limit: float) -> float | None:
     return None
 
 
-def run(n: int, edits: int) -> dict:
+def _commit(project: Path) -> None:
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.name=benchmark", "-c", "user.email=benchmark@example.invalid",
+                  "commit", "-q", "-m", "synthetic records"]):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+
+
+def run(n: int, edits: int, git: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="cpsite-edit-") as tmp:
         project = make_project(Path(tmp) / "p", n)
+        if git:
+            _commit(project)
         port, log_path = _port(), Path(tmp) / "serve.log"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
         with open(log_path, "w") as log:
@@ -88,9 +101,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[150])
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--git", action="store_true", help="commit the project to git first")
     args = parser.parse_args()
     for n in args.sizes:
-        result = run(n, args.edits)
+        result = run(n, args.edits, args.git)
         print(f"{result['cases']:>6} cases: median {result['median']:.1f} s from save to served page "
               f"(each: {', '.join(f'{s:.1f}' for s in result['seconds'])}); "
               f"rebuilds per edit: {result['rebuilds per edit']}", flush=True)
