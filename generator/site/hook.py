@@ -56,7 +56,7 @@ from generator.model.kinds import BESIDE_DIRS
 from generator.pages import footer
 from generator.publish import kit_zip
 from generator.search.index import OUTPUT_FOLDERS as INDEX_OUTPUT_FOLDERS
-from generator.search.index import SearchIndexFailed, index_site
+from generator.search.index import SearchIndexFailed, index_site, indexed_message
 from generator.site import incremental, serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
 from generator.site.table_cards import mark_tables
@@ -327,8 +327,7 @@ def _index(config):
 
 
 def _say_indexed(counts, started) -> None:
-    log.info("cpsite: search index: %s (%.1f s)", ", ".join(f"{lang} {n} pages" for lang, n in counts.items()),
-             time.monotonic() - started)
+    log.info("%s", indexed_message(counts, time.monotonic() - started))
 
 
 def on_build_error(error):

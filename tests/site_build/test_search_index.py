@@ -2,15 +2,18 @@
 page content only, with the filter values of its record; and the query data per language."""
 
 import json
-import shutil
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
 from generator.check.validate import validate_project
 from generator.core.project import Project
-from generator.search.index import read_fragments
+from generator.search.index import EXCLUDE, indexable_copy, read_fragments
+from generator.search.stable import stabilise
 from generator.site.linkcheck import Site
 
 pytestmark = pytest.mark.slow
@@ -163,10 +166,6 @@ def test_the_index_made_one_language_at_a_time_is_what_one_pagefind_run_makes(bu
     """run_pagefind indexes each page language in its own Pagefind run (a third of the
     memory) and joins the outputs: the joined index must be, file for file, the index one run
     over every page gives."""
-    import subprocess
-    import sys
-    from generator.search.index import EXCLUDE, indexable_copy
-    from generator.search.stable import stabilise
     site = built_site / "site"
     counts = indexable_copy(site, tmp_path / "by-language")
     assert set(counts) == {"en", "zh-Hant", "zh-Hans"}
