@@ -41,6 +41,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import TableOfContents
+from mkdocs_static_i18n import folder as i18n_folder
 
 from generator.build import beside
 from generator.build import swap as site_swap
@@ -61,6 +62,7 @@ from generator.site import incremental, serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
 from generator.site.table_cards import mark_tables
 from generator.site.theme import fix_theme_markup
+from generator.site.i18n_files import forget as forget_i18n_files, remember_i18n_files
 from generator.site.theme_files import keep_listing
 from generator.site.watch import generated_page, use_file_events, watch_hand_written
 
@@ -130,6 +132,8 @@ def on_config(config):
     # the footer's programme name and hotline (overrides/partials/copyright.html), every language
     config.extra["cp_programme"] = footer.programme_facts(Path(config.config_file_path).parent)
     keep_listing(config.theme)          # Material's 14,500 files listed once, not once per edition
+    if "i18n" in config.plugins:        # each edition's copy of a docs file made once per process
+        remember_i18n_files(i18n_folder)
     return config
 
 
@@ -317,6 +321,8 @@ def _give_back_memory() -> None:
 def _index(config):
     """Search index of every language, on the folder being built (staging or serve's)."""
     started = time.monotonic()
+    if _state["command"] != "serve":    # kept for the dev server's rebuilds only
+        forget_i18n_files()
     _give_back_memory()
     try:
         counts = index_site(Path(config.site_dir), Path(config.config_file_path).parent)
