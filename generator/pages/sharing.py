@@ -28,7 +28,7 @@ from generator.core.markup import Raw
 from generator.core.redirects import redirect_html
 from generator.core.siteinfo import SiteInfo
 from generator.model.records import Corpus
-from generator.render.env import html_environment
+from generator.render.env import render_fragment
 
 SHORT_PREFIX = {"cases": "c", "technologies": "t"}
 QR_SCALE = 4
@@ -221,6 +221,5 @@ def share_box(kind: str, record, site: SiteInfo, t: Labels, lang: str, qr: Optio
     folder = ("../../" if site.directory_urls else "../") + short_path(kind, record.id)
     href = folder if site.directory_urls else folder + "index.html"
     size = qr.size(lang, kind, record.id, url, t.qr_title.format(title=_title(kind, record, lang)))
-    html = html_environment().get_template("share.html.j2").render(
-        url=url, href=href, qr_src=folder + "qr.svg", size=size, t=t)
+    html = render_fragment("share.html.j2", t, url=url, href=href, qr_src=folder + "qr.svg", size=size)
     return Raw(html.strip() + "\n")

@@ -68,6 +68,20 @@ def _templates_state() -> int:
     return _templates_seen["state"]
 
 
+# HTML fragments the same way (the share box of every record page)
+_fragments = memo.Memo("rendered fragments")
+
+
+def render_fragment(template: str, t, **values) -> str:
+    """An HTML fragment: `template` of the HTML environment filled with `values` (plain, hashable
+    values: strings and numbers) and labels `t`; in the dev server, rendered once per values."""
+    def make():
+        return t, html_environment().get_template(template).render(t=t, **values)
+    if not memo.keeping():
+        return make()[1]
+    return _fragments.get((template, tuple(sorted(values.items())), id(t), _templates_state()), make)[1]
+
+
 def render_page(template: str, view: dict, t, lang: str, **meta) -> str:
     """One generated Markdown page: front matter from `meta` (title, description, edit_path,
     generated_from …), then the template filled with the page's view and labels `t`."""

@@ -134,6 +134,9 @@ def on_config(config):
     keep_listing(config.theme)          # Material's 14,500 files listed once, not once per edition
     if "i18n" in config.plugins:        # each edition's copy of a docs file made once per process
         remember_i18n_files(i18n_folder)
+    # written once after the last edition, with every edition's alternates (_write_sitemap), so
+    # not rendered by MkDocs and the i18n plugin for each edition only to be replaced
+    config.theme.static_templates.discard("sitemap.xml")
     return config
 
 
@@ -187,7 +190,7 @@ def on_files(files, config):
         _state["produced"].add(Path(os.path.relpath(file.abs_dest_path, site_dir)).as_posix())
         if _state["reused"] and file.is_modified():
             incremental.fresh(file.abs_dest_path)
-    for name in config.theme.static_templates:     # 404.html, sitemap.xml (+ .gz): every build
+    for name in config.theme.static_templates:     # 404.html: every build
         for made in (name, name + ".gz") if name.endswith(".xml") else (name,):
             _state["produced"].add(made)
             if _state["reused"]:
@@ -242,8 +245,10 @@ def _write_sitemap(config) -> None:
     built = history.build_date(Path(config.config_file_path).parent)
     text = sitemap.sitemap_xml(_state["pages"], _site_info(config), lastmod=built.strftime("%Y-%m-%d"))
     site_dir = Path(_state["staging"] or config.site_dir)
-    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
-    (site_dir / "sitemap.xml.gz").write_bytes(sitemap.gzipped(text))
+    for name, data in (("sitemap.xml", text.encode("utf-8")), ("sitemap.xml.gz", sitemap.gzipped(text))):
+        (site_dir / name).unlink(missing_ok=True)      # a new file, never one linked to the last site
+        (site_dir / name).write_bytes(data)
+        _state["produced"].add(name)
 
 
 @event_priority(-200)
