@@ -24,9 +24,22 @@ FIXED_DATE = (2000, 1, 1, 0, 0, 0)
 SHORT = {"c": "case", "t": "technology"}
 
 
+# The dev server's reads from one rebuild to the next (core/memo.py): a PNG by its address (it
+# is made from the address alone), an SVG by its path, size and time. Opening and reading the
+# 6,000 files of a 1,000-case site's zips took 0.4 s of every rebuild.
+_pngs = memo.Memo("QR code PNGs")
+_svgs = memo.Memo("QR code SVGs")
+
+
 def qr_png(url: str, cache: Path | None = None) -> bytes:
     """The PNG of `url`'s QR code; from `cache` when the generation step or an earlier build
     made it."""
+    if memo.keeping():
+        return _pngs.get(url, lambda: _qr_png(url, cache))
+    return _qr_png(url, cache)
+
+
+def _qr_png(url: str, cache: Path | None) -> bytes:
     path = sharing.png_cache_path(cache, url) if cache else None
     if path is not None and path.is_file():
         return path.read_bytes()
@@ -46,7 +59,7 @@ def qr_zip(edition_root: Path, site: SiteInfo, lang: str, cache: Path | None = N
     codes = []
     for short, kind in SHORT.items():
         for svg in sorted((edition_root / short).glob("*/qr.svg")):
-            codes.append((short, kind, svg.parent.name, svg.read_bytes()))
+            codes.append((short, kind, svg.parent.name, _svg_bytes(svg)))
     if not codes:
         return None
     # a PNG is made from its address alone, so the SVGs and the addresses say what the zip holds;
@@ -57,6 +70,13 @@ def qr_zip(edition_root: Path, site: SiteInfo, lang: str, cache: Path | None = N
         held.update(svg)
     return _zips.get((site.url, site.prefix(lang), site.directory_urls, held.digest()),
                      lambda: _zip_of(codes, site, lang, cache))
+
+
+def _svg_bytes(path: Path) -> bytes:
+    if not memo.keeping():
+        return path.read_bytes()
+    stat = path.stat()
+    return _svgs.get((str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino), path.read_bytes)
 
 
 def _zip_of(codes: list, site: SiteInfo, lang: str, cache: Path | None) -> bytes:

@@ -19,8 +19,6 @@ search index step).
 
 from __future__ import annotations
 
-import os
-
 _made = None                        # the plugin's own function
 _kept: dict[tuple, tuple[type, dict]] = {}
 
@@ -37,12 +35,16 @@ def create_i18n_file(file, current_language: str, default_language: str, all_lan
     if kept is None:
         made = _made(file, current_language, default_language, all_languages, config)
         _kept[key] = (type(made), {name: value for name, value in made.__dict__.items()
-                                   if name not in ("alternates", "abs_dest_path")})
+                                   if name not in ("alternates", "abs_dest_path", "dest_dir")})
         return made
     cls, attributes = kept
     copy = cls.__new__(cls)
     copy.__dict__.update(attributes)
-    copy.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, copy.dest_path))
+    # The plugin sets the output path to site folder + output path (the copy's `dest_dir` it
+    # leaves as the output path, which nothing reads). MkDocs' File works out that same path,
+    # from `dest_dir`, when first asked: most copies are other editions' alternates whose path
+    # nobody asks for, and joining 23,000 paths took 0.4 s of every rebuild.
+    copy.dest_dir = config.site_dir
     copy.alternates = {current_language: copy}
     return copy
 

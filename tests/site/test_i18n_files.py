@@ -26,8 +26,11 @@ def _copies(config) -> list:
     for language in plugin.build_languages:
         plugin.current_language = language
         for file in plugin.reconfigure_files(files, config):
-            attributes = {name: value for name, value in vars(file).items() if name != "alternates"}
+            # dest_dir: the plugin leaves the output path there, where nothing reads it; the kept
+            # copies hold the site folder, from which MkDocs works out abs_dest_path
+            attributes = {name: value for name, value in vars(file).items() if name not in ("alternates", "dest_dir")}
             attributes["abs_dest_path"] = file.abs_dest_path
+            attributes["type"] = type(file)
             alternates = {lang: (alt.src_uri, alt.dest_uri, alt.url, alt.abs_dest_path, alt.locale)
                           for lang, alt in sorted(getattr(file, "alternates", {}).items())}
             seen.append((language, sorted(attributes.items()), alternates))
