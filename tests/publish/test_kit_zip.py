@@ -52,3 +52,20 @@ def test_the_written_zip_is_a_new_file_not_the_last_builds(tmp_path):
     assert kit_zip.write_qr_zips(tmp_path / "site", SITE, tmp_path / "cache") == ["kit/qr-codes.zip"]
     assert old.read_bytes() == b"last build"
     assert zipfile.ZipFile(root / "kit" / "qr-codes.zip").namelist()
+
+
+def test_the_dev_servers_kept_reads_follow_an_edited_code(tmp_path, monkeypatch):
+    """In the dev server SVGs and PNGs are read once and kept: a code written again (a new title)
+    is in the next zip, and the zip is what a fresh process makes."""
+    from generator.core import memo
+    monkeypatch.setattr(memo, "_enabled", [True])
+    root, cache = _edition(tmp_path / "site"), tmp_path / "cache"
+    kit_zip.qr_zip(root, SITE, "en", cache)
+    svg = root / "c" / "dyeing-1" / "qr.svg"
+    svg.unlink()                                    # as the generation step writes: a new file
+    svg.write_text("<svg>dyeing-1, new title</svg>", encoding="utf-8")
+    memo.next_run()
+    kept = kit_zip.qr_zip(root, SITE, "en", cache)
+    assert zipfile.ZipFile(io.BytesIO(kept)).read("case-dyeing-1.svg") == b"<svg>dyeing-1, new title</svg>"
+    monkeypatch.setattr(memo, "_enabled", [False])
+    assert kept == kit_zip.qr_zip(root, SITE, "en", cache)
