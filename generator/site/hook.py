@@ -60,9 +60,9 @@ from generator.search.index import OUTPUT_FOLDERS as INDEX_OUTPUT_FOLDERS
 from generator.search.index import SearchIndexFailed, index_site, indexed_message
 from generator.site import incremental, serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
+from generator.site.i18n_files import forget as forget_i18n_files, remember_i18n_files
 from generator.site.table_cards import mark_tables
 from generator.site.theme import fix_theme_markup
-from generator.site.i18n_files import forget as forget_i18n_files, remember_i18n_files
 from generator.site.theme_files import keep_listing
 from generator.site.watch import generated_page, use_file_events, watch_hand_written
 
@@ -190,11 +190,10 @@ def on_files(files, config):
         _state["produced"].add(Path(os.path.relpath(file.abs_dest_path, site_dir)).as_posix())
         if _state["reused"] and file.is_modified():
             incremental.fresh(file.abs_dest_path)
-    for name in config.theme.static_templates:     # 404.html: every build
-        for made in (name, name + ".gz") if name.endswith(".xml") else (name,):
-            _state["produced"].add(made)
-            if _state["reused"]:
-                incremental.fresh(site_dir / made)
+    for name in config.theme.static_templates:     # 404.html (sitemap.xml is ours: _write_sitemap)
+        _state["produced"].add(name)
+        if _state["reused"]:
+            incremental.fresh(site_dir / name)
     _state["pages"].update("" if f.url in (".", "./") else f.url       # as MkDocs' Page.url has it
                            for f in files.documentation_pages() if not f.inclusion.is_excluded())
     return files

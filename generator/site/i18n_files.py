@@ -13,8 +13,8 @@ before it already made.
 inputs is made by the plugin itself, and its attributes (strings and flags) are kept; later
 copies for the same inputs are new `File` objects with those attributes, and an alternates
 map of their own, as the plugin would have made them. `forget()` lets go of what is kept (the
-hook calls it when a build is over, so a 10,000-case build does not carry it into the
-search index step).
+hook calls it in a full build once the last edition is built, before the search index step,
+so a 10,000-case build does not carry it there; the dev server keeps it for its rebuilds).
 """
 
 from __future__ import annotations

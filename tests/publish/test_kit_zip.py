@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from generator.core import memo
 from generator.core.siteinfo import from_settings
 from generator.publish import kit_zip
 
@@ -57,7 +58,6 @@ def test_the_written_zip_is_a_new_file_not_the_last_builds(tmp_path):
 def test_the_dev_servers_kept_reads_follow_an_edited_code(tmp_path, monkeypatch):
     """In the dev server SVGs and PNGs are read once and kept: a code written again (a new title)
     is in the next zip, and the zip is what a fresh process makes."""
-    from generator.core import memo
     monkeypatch.setattr(memo, "_enabled", [True])
     root, cache = _edition(tmp_path / "site"), tmp_path / "cache"
     kit_zip.qr_zip(root, SITE, "en", cache)

@@ -66,8 +66,7 @@ def test_the_kept_copies_are_the_plugins_own_in_every_edition(config, tmp_path):
     config.site_dir = str(tmp_path / "staging")     # the dev server's next rebuild
     kept = _copies(config)
     assert kept != stock
-    monkeypatch_off = i18n_files._made
-    folder.create_i18n_file = monkeypatch_off
+    folder.create_i18n_file = i18n_files._made      # the plugin alone (the fixture restores it)
     assert kept == _copies(config)                  # what the plugin alone makes for that folder
 
 
