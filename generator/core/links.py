@@ -4,6 +4,7 @@ folder (`cases/foo.md`) and relative links between them. Every page kind uses th
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from generator.core.markup import Raw
 
@@ -21,7 +22,14 @@ def page_path(kind: str, key) -> str:
 
 def rel(from_page: str, to_page: str) -> Raw:
     """Relative link between two pages given by their paths in a language folder."""
-    here, there = from_page.split("/")[:-1], to_page.split("/")
+    return _rel(from_page.rpartition("/")[0], to_page)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _rel(folder: str, to_page: str) -> Raw:
+    """The link from any page of `folder` ('' for the language folder itself): a few thousand
+    targets seen from a dozen folders, asked for again by every list that shows them."""
+    here, there = folder.split("/") if folder else [], to_page.split("/")
     common = 0
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1

@@ -41,7 +41,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import TableOfContents
-from mkdocs_static_i18n import folder as i18n_folder
+from mkdocs_static_i18n import folder as i18n_folder, reconfigure as i18n_reconfigure
 
 from generator.build import beside
 from generator.build import swap as site_swap
@@ -60,7 +60,7 @@ from generator.search.index import OUTPUT_FOLDERS as INDEX_OUTPUT_FOLDERS
 from generator.search.index import SearchIndexFailed, index_site, indexed_message
 from generator.site import incremental, serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
-from generator.site.i18n_files import forget as forget_i18n_files, remember_i18n_files
+from generator.site.i18n_files import forget as forget_i18n_files, remember_i18n_files, remember_path_tests
 from generator.site.table_cards import mark_tables
 from generator.site.theme import fix_theme_markup
 from generator.site.theme_files import keep_listing
@@ -134,6 +134,7 @@ def on_config(config):
     keep_listing(config.theme)          # Material's 14,500 files listed once, not once per edition
     if "i18n" in config.plugins:        # each edition's copy of a docs file made once per process
         remember_i18n_files(i18n_folder)
+        remember_path_tests(i18n_folder, i18n_reconfigure)
     # written once after the last edition, with every edition's alternates (_write_sitemap), so
     # not rendered by MkDocs and the i18n plugin for each edition only to be replaced
     config.theme.static_templates.discard("sitemap.xml")
@@ -242,9 +243,9 @@ def _site_info(config) -> siteinfo.SiteInfo:
 
 def _write_sitemap(config) -> None:
     built = history.build_date(Path(config.config_file_path).parent)
-    text = sitemap.sitemap_xml(_state["pages"], _site_info(config), lastmod=built.strftime("%Y-%m-%d"))
+    files = sitemap.sitemap_files(_state["pages"], _site_info(config), lastmod=built.strftime("%Y-%m-%d"))
     site_dir = Path(_state["staging"] or config.site_dir)
-    for name, data in (("sitemap.xml", text.encode("utf-8")), ("sitemap.xml.gz", sitemap.gzipped(text))):
+    for name, data in files.items():
         (site_dir / name).unlink(missing_ok=True)      # a new file, never one linked to the last site
         (site_dir / name).write_bytes(data)
         _state["produced"].add(name)

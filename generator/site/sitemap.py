@@ -18,6 +18,7 @@ import io
 import xml.etree.ElementTree as ET
 from typing import Iterable, Optional
 
+from generator.core import memo
 from generator.core.siteinfo import SiteInfo
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -73,3 +74,17 @@ def gzipped(text: str) -> bytes:
     with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as handle:
         handle.write(text.encode("utf-8"))
     return out.getvalue()
+
+
+# The dev server: an edit that adds, removes or renames no page leaves the sitemap as it was
+_files = memo.Memo("sitemaps")
+
+
+def sitemap_files(page_urls: Iterable[str], site: SiteInfo, lastmod: Optional[str] = None) -> dict[str, bytes]:
+    """{'sitemap.xml': bytes, 'sitemap.xml.gz': bytes} of `sitemap_xml`."""
+    urls = sorted(page_urls)
+
+    def make() -> dict[str, bytes]:
+        text = sitemap_xml(urls, site, lastmod)
+        return {"sitemap.xml": text.encode("utf-8"), "sitemap.xml.gz": gzipped(text)}
+    return _files.get((tuple(urls), repr(site), lastmod), make) if memo.keeping() else make()

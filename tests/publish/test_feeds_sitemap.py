@@ -12,12 +12,12 @@ import pytest
 import gitrepo
 from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
 from generator.check.validate import validate_project
-from generator.core import history
+from generator.core import history, memo
 from generator.core.project import Project
 from generator.core.siteinfo import from_settings
 from generator.site.config import load as load_site
 from generator.site.linkcheck import Site
-from generator.site.sitemap import sitemap_xml
+from generator.site.sitemap import sitemap_files, sitemap_xml
 
 A = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -107,6 +107,24 @@ def test_sitemap_takes_languages_from_extra_hreflang():
                                                 "x-default": "https://x.example/about/"}
     assert urls["https://x.example/zh/only-here/"] == {}     # no translation: no alternates
     assert text == sitemap_xml(reversed(["", "zh/", "zh-hans/", "about/", "zh-hans/about/", "zh/only-here/"]), site)
+
+
+
+def test_the_dev_servers_kept_sitemap_follows_the_pages(monkeypatch):
+    """In the dev server a sitemap is kept while the pages are the same; a new page, a new
+    date or a new address gives a new one, equal to one made from nothing."""
+    site = from_settings("https://x.example/", {"hreflang": {"en": "en", "zh": "zh-Hant"}}, [("en", True), ("zh", False)])
+    monkeypatch.setattr(memo, "_enabled", [True])
+    first = sitemap_files(["", "zh/", "about/"], site, "2024-01-02")
+    assert gzip.decompress(first["sitemap.xml.gz"]) == first["sitemap.xml"] == sitemap_xml(["", "zh/", "about/"], site, "2024-01-02").encode()
+    assert sitemap_files(["about/", "", "zh/"], site, "2024-01-02") is first
+    other = from_settings("https://y.example/", {"hreflang": {"en": "en", "zh": "zh-Hant"}}, [("en", True), ("zh", False)])
+    for urls, where, date in ((["", "zh/", "about/", "zh/about/"], site, "2024-01-02"),
+                              (["", "zh/", "about/"], site, "2024-01-03"), (["", "zh/", "about/"], other, "2024-01-02")):
+        made = sitemap_files(urls, where, date)
+        monkeypatch.setattr(memo, "_enabled", [False])
+        assert made == sitemap_files(urls, where, date) and made != first
+        monkeypatch.setattr(memo, "_enabled", [True])
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
-from mkdocs_static_i18n import folder
+from mkdocs_static_i18n import folder, reconfigure
 
 from conftest import ROOT
 from generator.site import i18n_files
@@ -47,6 +47,8 @@ def config(tmp_path, monkeypatch):
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"))
     config.plugins["i18n"].on_config(config)
     monkeypatch.setattr(folder, "create_i18n_file", folder.create_i18n_file)   # undone after the test
+    for module in (folder, reconfigure):
+        monkeypatch.setattr(module, "is_relative_to", module.is_relative_to)
     monkeypatch.setattr(i18n_files, "_kept", {})
     return config
 
@@ -90,3 +92,18 @@ def test_forget_lets_go_of_what_is_kept(config):
     assert i18n_files._kept
     i18n_files.forget()
     assert not i18n_files._kept
+
+
+def test_kept_path_answers_are_the_plugins_own(config, tmp_path):
+    stock = _copies(config)
+    plugin_answer = reconfigure.is_relative_to
+    i18n_files.remember_path_tests(folder, reconfigure)
+    i18n_files.remember_path_tests(folder, reconfigure)      # twice: still one layer of keeping
+    assert reconfigure.is_relative_to.__wrapped__ is plugin_answer
+    assert _copies(config) == stock and _copies(config) == stock     # the second time from what was kept
+    assert reconfigure.is_relative_to.cache_info().hits
+    docs = config.docs_dir
+    for path in (f"{docs}/en/a.md", f"{docs}-other/a.md", str(tmp_path / "site" / "a.md"), "en/a.md"):
+        for inside in (docs, "en", "zh"):
+            assert reconfigure.is_relative_to(path, inside) == plugin_answer(path, inside)
+            assert folder.is_relative_to(path, inside) == plugin_answer(path, inside)
