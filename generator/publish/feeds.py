@@ -17,6 +17,7 @@ import hashlib
 import pickle
 import xml.etree.ElementTree as ET
 from datetime import datetime
+from typing import Optional
 
 from generator.core import memo
 from generator.core.history import Dates, iso
@@ -38,8 +39,8 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:
     return element
 
 
-def _entry(feed: ET.Element, case: Case, dates: Dates, corpus: Corpus, site: SiteInfo, lang: str) -> None:
-    entry = ET.SubElement(feed, "entry")
+def _entry(case: Case, dates: Dates, corpus: Corpus, site: SiteInfo, lang: str) -> ET.Element:
+    entry = ET.Element("entry")
     _text(entry, "id", short_url(site, lang, "cases", case.id))
     _text(entry, "title", case.title[lang])
     _text(entry, "published", iso(dates.published))
@@ -50,6 +51,27 @@ def _entry(feed: ET.Element, case: Case, dates: Dates, corpus: Corpus, site: Sit
     for facet, key, label in _terms(case, corpus, lang):
         ET.SubElement(entry, "category", {"term": key, "scheme": site.absolute(lang, f"{facet}/"),
                                           "label": label})
+    return entry
+
+
+# A case's entry as it is printed inside a feed: the same in every feed that lists the case
+# (all cases, its sector, each of its pollutant areas), and from one rebuild to the next
+_entries = memo.Memo("feed entries")
+
+
+def _entry_xml(case: Case, dates: Dates, corpus: Corpus, site: SiteInfo, lang: str, made: dict) -> str:
+    """The entry's XML, indented as ET.indent indents it one level down. `made`: entries made
+    in this run, by key."""
+    terms = _terms(case, corpus, lang)
+    key = (case.id, case.title[lang], case.summary[lang], dates, tuple(terms), repr(site), lang)
+
+    def make() -> str:
+        entry = _entry(case, dates, corpus, site, lang)
+        ET.indent(entry, level=1)
+        return ET.tostring(entry, encoding="unicode")
+    if key not in made:
+        made[key] = _entries.get(key, make) if memo.keeping() else make()
+    return made[key]
 
 
 def _terms(case: Case, corpus: Corpus, lang: str) -> list[tuple[str, str, str]]:
@@ -63,11 +85,13 @@ _feeds = memo.Memo("feeds")
 
 
 def atom(title: str, path: str, page: str, cases: list[Case], dates: dict, corpus: Corpus,
-         site: SiteInfo, t: Labels, lang: str, built: datetime) -> str:
+         site: SiteInfo, t: Labels, lang: str, built: datetime, made: Optional[dict] = None) -> str:
     """One feed. `path`: the feed's own path, `page`: the page it belongs to (inside the
-    language folder)."""
+    language folder); `made`: the entries made so far in this run (feed_files shares them)."""
+    made = {} if made is None else made
+
     def make() -> str:
-        return _atom(title, path, page, cases, dates, corpus, site, t, lang, built)
+        return _atom(title, path, page, cases, dates, corpus, site, t, lang, built, made)
     if not memo.keeping():
         return make()
     printed = (title, path, page, lang, built, site, t.feed_author,
@@ -77,7 +101,7 @@ def atom(title: str, path: str, page: str, cases: list[Case], dates: dict, corpu
 
 
 def _atom(title: str, path: str, page: str, cases: list[Case], dates: dict, corpus: Corpus,
-          site: SiteInfo, t: Labels, lang: str, built: datetime) -> str:
+          site: SiteInfo, t: Labels, lang: str, built: datetime, made: dict) -> str:
     ordered = sorted(cases, key=lambda c: (-dates[c.id].published.timestamp(), c.id))
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": site.tag(lang)})
     _text(feed, "id", site.absolute(lang, path))
@@ -89,21 +113,25 @@ def _atom(title: str, path: str, page: str, cases: list[Case], dates: dict, corp
     author = ET.SubElement(feed, "author")
     _text(author, "name", t.feed_author)
     _text(author, "uri", site.absolute(lang))
-    for case in ordered:
-        _entry(feed, case, dates[case.id], corpus, site, lang)
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    head = ET.tostring(feed, encoding="unicode")
+    closing = "\n</feed>"
+    assert head.endswith(closing)
+    # the entries go where ET.indent would have put them: each on its own line, two spaces in
+    entries = "".join("\n  " + _entry_xml(case, dates[case.id], corpus, site, lang, made) for case in ordered)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + head[:-len(closing)] + entries + closing + "\n"
 
 
 def feed_files(corpus: Corpus, facets: dict, dates: dict, site: SiteInfo, t: Labels, lang: str,
                built: datetime) -> dict[str, str]:
     """{path inside the language folder: Atom XML}. `facets`: the catalogue's facets."""
+    made: dict = {}
     files = {feed_path(): atom(t.feed_title_all, feed_path(), "cases/", list(corpus.cases), dates,
-                               corpus, site, t, lang, built)}
+                               corpus, site, t, lang, built, made)}
     for facet in FACETS:
         for key in corpus.vocab[facet].terms:
             label = corpus.vocab[facet].label(key, lang)
             files[feed_path(facet, key)] = atom(
                 t.feed_title_facet.format(label=label), feed_path(facet, key), f"{facet}/{key}/",
-                facets[facet].get(key, []), dates, corpus, site, t, lang, built)
+                facets[facet].get(key, []), dates, corpus, site, t, lang, built, made)
     return files

@@ -273,8 +273,7 @@ def on_post_build(config):
     _state["produced"] |= beside.lay_into(staging, project.site_files_dir, prefixes)
     if _state["reused"]:      # a deleted or renamed record's pages, ...; the last search index
         # stays until the new one replaces it, after the rebuild is served
-        keep = incremental.files_under(staging, *INDEX_OUTPUT_FOLDERS)
-        gone = incremental.sweep(staging, _state["produced"] | keep)
+        gone = incremental.sweep(staging, _state["produced"], keep=INDEX_OUTPUT_FOLDERS)
         log.debug("cpsite: %d file(s) of the last site not made again", len(gone))
     later = _state["reused"]     # a dev-server rebuild: its pages are served before the index
     if not later:

@@ -13,7 +13,10 @@ import gitrepo
 from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
 from generator.check.validate import validate_project
 from generator.core import history, memo
+from generator.core.labels import labels
 from generator.core.project import Project
+from generator.model import catalogue
+from generator.publish import feeds, files
 from generator.core.siteinfo import from_settings
 from generator.site.config import load as load_site
 from generator.site.linkcheck import Site
@@ -52,6 +55,31 @@ def test_feeds_list_every_case(built_site, corpus, lang):
             _, entries = _entries(site / "feeds" / facet / f"{key}.xml")
             want = sorted(f"{BASE}{PREFIX[lang]}c/{c.id}/" for c in corpus.cases if key in keys_of(c))
             assert sorted(e[0] for e in entries) == want, (facet, key)
+
+
+
+@pytest.mark.parametrize("keeping", [False, True])
+def test_feeds_are_laid_out_as_one_indented_tree(corpus, keeping, monkeypatch):
+    """Each case's entry is made once and set into every feed that lists it: the feed reads as
+    ElementTree indents a whole feed, and an entry is the same in every feed."""
+    monkeypatch.setattr(memo, "_enabled", [keeping])
+    site = load_site(ROOT)
+    built = history.build_date(ROOT)
+    dates = files.case_dates(Project(ROOT), corpus, built)
+    for lang in ("en", "zh"):
+        made = feeds.feed_files(corpus, catalogue.build(corpus).facets, dates, site, labels(lang), lang, built)
+        entries = {}
+        for path, text in made.items():
+            head, _, body = text.partition("\n")
+            body = body.replace(f' xmlns="{A[1:-1]}"', "", 1)      # read as plain tags, written back alike
+            tree = ET.fromstring(body)
+            ET.indent(tree)
+            assert body == ET.tostring(tree, encoding="unicode") + "\n", path
+            for entry in tree.findall("entry"):
+                entry.tail = None           # the last entry's line ends differently
+                printed = ET.tostring(entry)
+                assert entries.setdefault(entry.find("id").text, printed) == printed
+        assert len(entries) == len(corpus.cases)
 
 
 @pytest.mark.slow

@@ -76,6 +76,19 @@ def test_sweep_removes_what_the_rebuild_did_not_make(tmp_path):
         "cases", "cases/kept", "cases/kept/index.html", "index.html"]       # empty folders gone too
 
 
+
+def test_sweep_leaves_kept_folders_whole(tmp_path):
+    for path in ("index.html", "gone.html", "pagefind/x.pf", "pagefind/fragment/y.pf", "assets/search/en.json",
+                 "assets/other.js", "assets/search-old/z.json"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(path)
+    (tmp_path / "pagefind" / "empty").mkdir()
+    removed = incremental.sweep(tmp_path, {"index.html"}, keep=("pagefind", "assets/search"))
+    assert removed == ["assets/other.js", "assets/search-old/z.json", "gone.html"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "assets", "assets/search", "assets/search/en.json", "index.html", "pagefind", "pagefind/empty",
+        "pagefind/fragment", "pagefind/fragment/y.pf", "pagefind/x.pf"]
+
 def test_a_page_is_stale_when_a_fragment_it_includes_is_newer(tmp_path):
     snippets = tmp_path / "snippets"
     (snippets / "en").mkdir(parents=True)
