@@ -4,8 +4,12 @@ technologies and compare pages, and the fragments hand-written pages include."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import pickle
 from typing import Optional
 
+from generator.core import memo
 from generator.core.labels import Labels, labels
 from generator.core.links import page_path
 from generator.core.siteinfo import from_settings
@@ -17,7 +21,11 @@ from generator.pages import indexes as cp
 from generator.pages.edit_sources import catalogue_edit_path
 from generator.pages.kit import Kit
 from generator.pages.views import case_view, technology_view
-from generator.render.env import environment, render_page
+from generator.render.env import environment, render_page, render_page_of
+
+
+def _digest(value) -> bytes:
+    return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest()
 
 
 def _page(template: str, view: dict, t: Labels, lang: str, meta: dict) -> str:
@@ -40,12 +48,21 @@ def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Option
     kit = kit or Kit.of(corpus, cat, from_settings(None, None))
     t = labels(lang)
     pages: dict[str, str] = {}
-    for case in corpus.cases:
+    # In the dev server a case page is made again only when the case, a case it lists as
+    # related, the vocabularies, the technologies or the settings changed
+    digests = {c.id: _digest(c) for c in corpus.cases} if memo.keeping() else None
+    shared = _digest((corpus.vocab, corpus.technologies, edit_base, kit.site)) if digests else None
+
+    def case_page(case, related) -> tuple[dict, dict]:
         view = case_view(case, corpus, t, lang, edit_base, cat=cat)
         more, meta = kit.case(case, corpus, t, lang)
         view.update(more)
-        pages[page_path("cases", case.id)] = _page(
-            "case.md.j2", view, t, lang, {**_generated_meta(case.path, view["title"], case.summary[lang]), **meta})
+        return view, {**_generated_meta(case.path, view["title"], case.summary[lang]), **meta}
+    for case in corpus.cases:
+        related = cat.related_cases.get(case.id, ())
+        inputs = (digests[case.id], tuple(digests[c.id] for c in related), shared) if digests else None
+        pages[page_path("cases", case.id)] = render_page_of(
+            "case.md.j2", inputs, t, lang, functools.partial(case_page, case, related))
     for tech in corpus.technologies:
         view = technology_view(tech, corpus, cat, t, lang, edit_base)
         more, meta = kit.technology(tech, corpus, t, lang)

@@ -82,6 +82,23 @@ def render_fragment(template: str, t, **values) -> str:
     return _fragments.get((template, tuple(sorted(values.items())), id(t), _templates_state()), make)[1]
 
 
+# Pages kept by what they are made from (the dev server), see render_page_of
+_by_inputs = memo.Memo("pages by their inputs")
+
+
+def render_page_of(template: str, inputs, t, lang: str, make) -> str:
+    """render_page of the view and front matter `make()` returns ((view, meta)), for a page
+    whose view is made from nothing but what `inputs` stands for (digests of the records and
+    settings `make` reads). In the dev server the page is kept under `inputs`: while they are
+    the same, the view is not made again. `inputs` None: nothing is kept."""
+    def page():
+        view, meta = make()
+        return t, render_page(template, view, t, lang, **meta)
+    if inputs is None or not memo.keeping():
+        return page()[1]
+    return _by_inputs.get((template, lang, inputs, id(t), _templates_state()), page)[1]
+
+
 def render_page(template: str, view: dict, t, lang: str, **meta) -> str:
     """One generated Markdown page: front matter from `meta` (title, description, edit_path,
     generated_from …), then the template filled with the page's view and labels `t`."""

@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES
 from generator.build.generate import generate
 from generator.check.validate import validate_project
+from generator.core import memo
 from generator.core.project import Project
 from generator.model import catalogue
 from generator.model.kinds import GENERATED_DIRS
@@ -89,3 +90,44 @@ def test_html_that_slipped_past_validation_is_still_inert(fixture_project, paylo
     html = _case_html(corpus, evil)
     assert not re.search(r"<(script|img)\b(?![^>]*/qr\.svg\")", html)   # the page's own QR code is fine
     assert 'href="javascript:' not in html
+
+
+def _retitled(record, suffix):
+    return dataclasses.replace(record, title=Text(record.title.en + suffix, record.title.zh + suffix))
+
+
+def test_kept_case_pages_follow_every_input(fixture_project, monkeypatch):
+    """The dev server keeps a case page while what it is made from stays the same: after each
+    change below, the pages are those made from nothing, and the changed ones did change."""
+    monkeypatch.setattr(memo, "_enabled", [True])
+    base = validate_project(Project(fixture_project)).corpus
+    full = next(c for c in base.cases if c.id == "fx-case-full")
+    minimal = next(c for c in base.cases if c.id == "fx-case-minimal")
+    tech = next(t for t in base.technologies if t.id == full.technologies[0])
+    sectors = base.vocab["sectors"]
+    term = sectors.terms[full.sector]
+
+    def cases(*replaced):
+        by_id = {c.id: c for c in (*replaced,)}
+        return dataclasses.replace(base, cases=tuple(by_id.get(c.id, c) for c in base.cases))
+    changes = {
+        "the case itself": (cases(_retitled(full, " (edited)")), {"cases/fx-case-full.md"}),
+        "a related case": (cases(_retitled(minimal, " (edited)")), {"cases/fx-case-full.md", "cases/fx-case-minimal.md"}),
+        "a technology's name": (dataclasses.replace(base, technologies=tuple(
+            dataclasses.replace(t, name=Text(t.name.en + " (renamed)", t.name.zh + "（新名）")) if t is tech else t
+            for t in base.technologies)), {"cases/fx-case-full.md"}),
+        "a vocabulary label": (dataclasses.replace(base, vocab={**base.vocab, "sectors": dataclasses.replace(
+            sectors, terms={**sectors.terms, full.sector: dataclasses.replace(term, label=Text("Relabelled", "新標籤"))})}),
+            {"cases/fx-case-full.md"}),
+    }
+    assert "fx-case-minimal" in {c.id for c in catalogue.build(base).related_cases["fx-case-full"]}
+    for lang in LANGS:
+        before = language.render_language(base, catalogue.build(base), lang, None)
+        for what, (corpus, changed) in changes.items():
+            memo.next_run()
+            language.render_language(base, catalogue.build(base), lang, None)      # kept
+            kept = language.render_language(corpus, catalogue.build(corpus), lang, None)
+            monkeypatch.setattr(memo, "_enabled", [False])
+            assert kept == language.render_language(corpus, catalogue.build(corpus), lang, None), (what, lang)
+            monkeypatch.setattr(memo, "_enabled", [True])
+            assert {path for path in changed if kept[path] != before[path]} == changed, (what, lang)
