@@ -10,9 +10,12 @@ the roll-ups.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import pickle
 from pathlib import Path
 from typing import Optional
 
+from generator.core import memo
 from generator.core.labels import Labels
 from generator.core.links import Link, feed_path, page_path, rel
 from generator.core.reuse import Reuse
@@ -24,6 +27,10 @@ from generator.model.records import Case, Corpus, Technology
 from generator.pages import impact as rollup_pages
 from generator.pages import linkpreview, sharing
 
+# Impact sections kept between dev-server runs (Kit.impact); each entry keeps its labels `t`
+# alive, so their id in the key stays theirs
+_impacts = memo.Memo("impact sections")
+
 
 @dataclasses.dataclass(frozen=True)
 class Kit:
@@ -32,6 +39,7 @@ class Kit:
     reuse: Reuse               # charts of earlier runs
     qr: sharing.QrCodes        # QR codes, made once per run
     impacts: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    digests: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, corpus: Corpus, cat: Catalogue, site: SiteInfo, content_dir: Optional[Path] = None,
@@ -43,11 +51,35 @@ class Kit:
         return cls(site, rollup.build(corpus, cat), Reuse(content_dir),
                    sharing.QrCodes(Reuse(site_files_dir), png_cache))
 
+    def digest(self, value) -> bytes:
+        """A digest of a record (or any picklable value): what a page kept by the dev server is
+        keyed by (core/memo.py). Worked out once per run for each record."""
+        found = self.digests.get(id(value))
+        if found is None or found[0] is not value:
+            found = self.digests[id(value)] = (value, hashlib.blake2b(
+                pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest())
+        return found[1]
+
+    def shared_inputs(self, corpus: Corpus, *settings) -> bytes:
+        """A digest of what every generated page may read: the vocabularies, the technologies,
+        the site's settings and `settings`."""
+        return self.digest((corpus.vocab, corpus.technologies, self.site, settings))
+
     def impact(self, group: str, key, corpus: Corpus, t: Labels, lang: str) -> tuple:
-        """(impact section view, {chart path: svg}) of a technology, sector or pollutant area."""
+        """(impact section view, {chart path: svg}) of a technology, sector or pollutant area.
+        In the dev server it is kept while the area's cases, the vocabularies and the
+        technologies are the same (the roll-up is made from those alone)."""
         if (group, key, lang) not in self.impacts:
-            self.impacts[(group, key, lang)] = rollup_pages.impact_section(
-                self.rollups[(group, key)], page_path(group, key), t, corpus, lang, self.reuse)
+            roll = self.rollups[(group, key)]
+
+            def make() -> tuple:
+                return t, rollup_pages.impact_section(roll, page_path(group, key), t, corpus, lang, self.reuse)
+            if memo.keeping():
+                inputs = (group, key, lang, id(t), tuple(self.digest(c) for c in roll.cases),
+                          self.shared_inputs(corpus))
+                self.impacts[(group, key, lang)] = _impacts.get(inputs, make)[1]
+            else:
+                self.impacts[(group, key, lang)] = make()[1]
         return self.impacts[(group, key, lang)]
 
     def case(self, case: Case, corpus: Corpus, t: Labels, lang: str) -> tuple[dict, dict]:

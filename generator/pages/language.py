@@ -5,8 +5,6 @@ technologies and compare pages, and the fragments hand-written pages include."""
 from __future__ import annotations
 
 import functools
-import hashlib
-import pickle
 from typing import Optional
 
 from generator.core import memo
@@ -22,10 +20,6 @@ from generator.pages.edit_sources import catalogue_edit_path
 from generator.pages.kit import Kit
 from generator.pages.views import case_view, technology_view
 from generator.render.env import environment, render_page, render_page_of
-
-
-def _digest(value) -> bytes:
-    return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest()
 
 
 def _page(template: str, view: dict, t: Labels, lang: str, meta: dict) -> str:
@@ -50,8 +44,8 @@ def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Option
     pages: dict[str, str] = {}
     # In the dev server a case page is made again only when the case, a case it lists as
     # related, the vocabularies, the technologies or the settings changed
-    digests = {c.id: _digest(c) for c in corpus.cases} if memo.keeping() else None
-    shared = _digest((corpus.vocab, corpus.technologies, edit_base, kit.site)) if digests else None
+    keeping = memo.keeping()
+    shared = kit.shared_inputs(corpus, edit_base) if keeping else None
 
     def case_page(case, related) -> tuple[dict, dict]:
         view = case_view(case, corpus, t, lang, edit_base, cat=cat)
@@ -60,7 +54,7 @@ def render_language(corpus: Corpus, cat: Catalogue, lang: str, edit_base: Option
         return view, {**_generated_meta(case.path, view["title"], case.summary[lang]), **meta}
     for case in corpus.cases:
         related = cat.related_cases.get(case.id, ())
-        inputs = (digests[case.id], tuple(digests[c.id] for c in related), shared) if digests else None
+        inputs = (kit.digest(case), tuple(kit.digest(c) for c in related), shared) if keeping else None
         pages[page_path("cases", case.id)] = render_page_of(
             "case.md.j2", inputs, t, lang, functools.partial(case_page, case, related))
     for tech in corpus.technologies:

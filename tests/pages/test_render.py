@@ -112,6 +112,9 @@ def test_kept_case_pages_follow_every_input(fixture_project, monkeypatch):
         return dataclasses.replace(base, cases=tuple(by_id.get(c.id, c) for c in base.cases))
     changes = {
         "the case itself": (cases(_retitled(full, " (edited)")), {"cases/fx-case-full.md"}),
+        "a case's figures": (cases(dataclasses.replace(full, figures=tuple(
+            dataclasses.replace(f, value=f.value * 3 + 7) for f in full.figures))),
+            {"cases/fx-case-full.md", f"sectors/{full.sector}.md"}),      # its impact section
         "a related case": (cases(_retitled(minimal, " (edited)")), {"cases/fx-case-full.md", "cases/fx-case-minimal.md"}),
         "a technology's name": (dataclasses.replace(base, technologies=tuple(
             dataclasses.replace(t, name=Text(t.name.en + " (renamed)", t.name.zh + "（新名）")) if t is tech else t
