@@ -62,8 +62,12 @@ class Kit:
 
     def shared_inputs(self, corpus: Corpus, *settings) -> bytes:
         """A digest of what every generated page may read: the vocabularies, the technologies,
-        the site's settings and `settings`."""
-        return self.digest((corpus.vocab, corpus.technologies, self.site, settings))
+        the site's settings and `settings` (hashable); worked out once per run."""
+        key = ("shared", id(corpus), settings)
+        found = self.digests.get(key)
+        if found is None or found[0] is not corpus:
+            found = self.digests[key] = (corpus, self.digest((corpus.vocab, corpus.technologies, self.site, settings)))
+        return found[1]
 
     def impact(self, group: str, key, corpus: Corpus, t: Labels, lang: str) -> tuple:
         """(impact section view, {chart path: svg}) of a technology, sector or pollutant area.
