@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Optional
 
 from generator.check.yamlsrc import load_text
 from generator.core import memo
@@ -52,15 +53,48 @@ def _tidy(value):
 _published = memo.Memo("published records")
 
 
-def _published_record(project: Project, rel: str) -> dict:
+def _published_record(project: Project, rel: str) -> tuple[tuple, dict]:
+    """(the record's key in the dev server's memos: its path and text, the record as published)."""
     text = (project.root / rel).read_text(encoding="utf-8")    # validated this run: readable
-    return _published.get((rel, text), lambda: _tidy(load_text(text, rel)[0].data))
+    return (rel, text), _published.get((rel, text), lambda: _tidy(load_text(text, rel)[0].data))
+
+
+def _published_records(project: Project, corpus: Corpus, kind: str) -> list[tuple[tuple, dict]]:
+    records = corpus.cases if kind == "cases" else corpus.technologies
+    return [_published_record(project, r.path) for r in records]
 
 
 def record_data(project: Project, corpus: Corpus, kind: str) -> list[dict]:
     """The records of one kind ('cases' or 'technologies') as published, sorted by id."""
-    records = corpus.cases if kind == "cases" else corpus.technologies
-    return [_published_record(project, r.path) for r in records]
+    return [record for _, record in _published_records(project, corpus, kind)]
+
+
+# Each record's lines in data/<kind>.json and data/cases.csv, by its path and text (the dev
+# server: an edit makes those of the edited record again, not every record's)
+_json_lines = memo.Memo("published records' JSON")
+_csv_lines = memo.Memo("published records' CSV rows")
+
+
+def _kept(store: memo.Memo, key: tuple, make) -> str:
+    return store.get(key, make) if memo.keeping() else make()
+
+
+def _record_json(key: tuple, record: dict) -> str:
+    """A record as _dumps prints it inside the envelope's list (two levels down)."""
+    return _kept(_json_lines, key, lambda: json.dumps(record, allow_nan=False, ensure_ascii=False,
+                                                       indent=2).replace("\n", "\n    "))
+
+
+def _records_json(kind: str, schema_name: str, keyed: list, site: SiteInfo, built: datetime) -> str:
+    """_dumps(_envelope(...)) of the records, each record's lines made by _record_json (JSON
+    escapes every line break inside a text, so the lines of a record are its own)."""
+    text = _dumps(_envelope(kind, schema_name, [], site, built, count=len(keyed)))
+    if not keyed:
+        return text
+    empty = f'"{kind}": []'
+    assert text.count(empty) == 1      # strings print their quotes escaped: only the key can
+    return text.replace(empty, f'"{kind}": [\n    '
+                        + ",\n    ".join(_record_json(key, record) for key, record in keyed) + "\n  ]")
 
 
 def load_schema(project: Project, name: str) -> dict:
@@ -103,23 +137,31 @@ def _cell(record: dict, column: str, field: str, encoding: str):
     return str(value)
 
 
-def cases_csv(records: list[dict], schema: dict) -> str:
+def cases_csv(records: list[dict], schema: dict, keys: Optional[list] = None) -> str:
     """UTF-8 CSV with a byte-order mark (so spreadsheet programs read the Chinese correctly);
-    text cells quoted and guarded against formulas, numbers plain."""
+    text cells quoted and guarded against formulas, numbers plain. `keys`: each record's key
+    in the dev server's memo (its path and text), so its row is made once."""
     columns = csv_columns(schema)
-    rows = [[c for c, _, _ in columns]]
-    rows += [[_cell(record, *column) for column in columns] for record in records]
-    return "\ufeff" + csv_text(rows)
+    header = csv_text([[c for c, _, _ in columns]])
+
+    def row(record: dict) -> str:
+        return csv_text([[_cell(record, *column) for column in columns]])
+    if keys is None:
+        return "\ufeff" + header + "".join(row(record) for record in records)
+    columns_key = tuple(columns)      # a row is made from its record and the columns alone
+    return "\ufeff" + header + "".join(_kept(_csv_lines, (key, columns_key), lambda r=record: row(r))
+                                        for key, record in zip(keys, records))
 
 
 def _dumps(value) -> str:
     return json.dumps(value, allow_nan=False, ensure_ascii=False, indent=2) + "\n"
 
 
-def _envelope(kind: str, schema_name: str, records: list, site: SiteInfo, built: datetime) -> dict:
+def _envelope(kind: str, schema_name: str, records: list, site: SiteInfo, built: datetime,
+              count: Optional[int] = None) -> dict:
     return {"title": TITLE, "kind": kind, "license": site.licence, "build_date": iso(built),
             "site": site.url, "schema": f"{site.url}schema/{schema_name}.schema.json",
-            "count": len(records), kind: records}
+            "count": len(records) if count is None else count, kind: records}
 
 
 def _table_schema(schema: dict) -> dict:
@@ -163,10 +205,10 @@ def open_data_files(project: Project, corpus: Corpus, site: SiteInfo, built: dat
     schemas = {name: load_schema(project, name) for _, name in KINDS}
     files = {}
     for kind, name in KINDS:
-        records = record_data(project, corpus, kind)
-        files[f"data/{kind}.json"] = _dumps(_envelope(kind, name, records, site, built))
+        keyed = _published_records(project, corpus, kind)
+        files[f"data/{kind}.json"] = _records_json(kind, name, keyed, site, built)
         if kind == "cases":
-            files["data/cases.csv"] = cases_csv(records, schemas[name])
+            files["data/cases.csv"] = cases_csv([r for _, r in keyed], schemas[name], [k for k, _ in keyed])
         files[f"schema/{name}.schema.json"] = (project.schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")
     rows = evidence_data.evidence_rows(corpus)
     files["data/technology-evidence.csv"] = evidence_data.evidence_csv(rows)

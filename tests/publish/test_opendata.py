@@ -239,3 +239,29 @@ def test_data_page_says_how_formula_cells_are_written(fixture_project, lang, wor
     section = page[page.index("{ #csv }"):]
     for word in words:
         assert word in section, (lang, word)
+
+
+@pytest.mark.parametrize("keeping", [False, True])
+def test_open_data_reads_as_json_printed_whole_and_follows_an_edit(fixture_project, keeping, monkeypatch):
+    """Each record's lines are made once (and kept by the dev server): the files still read as
+    json.dumps prints them whole, and an edited record shows in them at once."""
+    from generator.check.validate import validate_project
+    from generator.core import memo
+    from generator.publish.opendata import cases_csv, open_data_files, record_data
+    monkeypatch.setattr(memo, "_enabled", [keeping])
+    project = Project(fixture_project)
+    site, built = load_site(fixture_project), history.build_date(fixture_project)
+    for round_ in range(2):
+        corpus = validate_project(project).corpus
+        files = open_data_files(project, corpus, site, built)
+        for name in ("data/cases.json", "data/technologies.json"):
+            text = files[name]
+            assert text == json.dumps(json.loads(text), allow_nan=False, ensure_ascii=False, indent=2) + "\n", name
+        records = record_data(project, corpus, "cases")
+        assert files["data/cases.csv"] == cases_csv(records, json.loads((fixture_project / "schema/case.schema.json").read_text()))
+        titles = {r["id"]: r["title"]["en"] for r in json.loads(files["data/cases.json"])["cases"]}
+        if round_ == 0:
+            record = fixture_project / "cases" / "fx-case-minimal.yaml"
+            record.write_text(record.read_text().replace(titles["fx-case-minimal"], "An edited title", 1))
+    assert titles["fx-case-minimal"] == "An edited title"
+    assert "An edited title" in files["data/cases.csv"]
