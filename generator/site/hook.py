@@ -289,6 +289,8 @@ def on_post_build(config):
     _state["staging"] = None
     if _state["dirty"]:
         incremental.published()
+    if _state["dirty"] and not later:    # the first build: the first rebuild's spare, made meanwhile
+        incremental.prepare_spare(final, _state["moved_folders"])
     if later:
         incremental.index_in_background(final, Path(config.config_file_path).parent)
     _cleanup()

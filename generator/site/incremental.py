@@ -122,6 +122,23 @@ def keep_as_spare(folder: Path, moved: tuple[str, ...]) -> None:
 _kept_aside: list[Path] = []     # every folder kept as a spare, for the server's exit
 
 
+def prepare_spare(final: Path, moved: tuple[str, ...]) -> None:
+    """After the dev server's first build, which took no site out of service: make the spare
+    the first rebuild starts from (the served site's folders, its files linked, but for the
+    folders `moved`) on a thread, while the editor reads, instead of in that rebuild."""
+    if _kept_aside or not final.is_dir():
+        return
+    folder = final.with_name(f"{final.name}.spare-{os.getpid()}")
+
+    def make():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        link_sync(final, folder, skip=moved)
+        _spare["folder"] = folder
+    _kept_aside.append(folder)
+    in_background(make)
+
+
 def let_go_of_spare() -> None:
     """When the server stops: stop the search index under way, remove the spare site (and any
     kept before it). Does not wait for the work on a thread."""

@@ -153,3 +153,26 @@ def test_a_rebuild_stops_the_last_index_and_the_last_whole_index_stays(tmp_path)
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
         "assets/search/en.json", "pagefind/pagefind-entry.json"]
     incremental.stop_index()                               # nothing under way: nothing to do
+
+
+def test_the_first_build_prepares_the_first_rebuilds_spare(tmp_path, monkeypatch):
+    """After the first build the spare is made meanwhile: the first rebuild starts from a site
+    of links like any other, without the folders it moves over whole; only once per server."""
+    monkeypatch.setattr(incremental, "_kept_aside", [])
+    monkeypatch.setattr(incremental, "_spare", {"folder": None})
+    served = tmp_path / "served"
+    for path in ("index.html", "cases/a/index.html", "pagefind/x.pf"):
+        (served / path).parent.mkdir(parents=True, exist_ok=True)
+        (served / path).write_text(path)
+    incremental.prepare_spare(served, ("pagefind",))
+    incremental.wait_for_background()
+    spare = incremental._spare["folder"]
+    assert spare is not None and spare != served
+    files = sorted(p.relative_to(spare).as_posix() for p in spare.rglob("*") if p.is_file())
+    assert files == ["cases/a/index.html", "index.html"]
+    assert all(os.path.samefile(spare / f, served / f) for f in files)
+    incremental.prepare_spare(served, ("pagefind",))          # a later build from nothing: none again
+    incremental.wait_for_background()
+    assert incremental._spare["folder"] == spare and len(incremental._kept_aside) == 1
+    incremental.let_go_of_spare()
+    assert not spare.exists()
