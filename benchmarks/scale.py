@@ -8,9 +8,10 @@
 
 For each N it reports, each step timed as its own process: `cpsite validate`, `cpsite
 generate` (validate + render + write; first run, then a second run with nothing changed),
-`mkdocs build --strict` (everything: generation, MkDocs for every language, search index),
-peak memory of each step (the largest single process, as GNU time gives it, and for the
-build also the sum over all its processes at once: Pagefind runs beside MkDocs, see
+`cpsite build` (everything: generation, MkDocs for every language, then the search index once
+MkDocs has ended; with --mkdocs, `mkdocs build --strict`, which indexes while the MkDocs
+process still holds its memory), peak memory of each step (the largest single process, as
+GNU time gives it, and for the build also the sum over all its processes at once, see
 treemem.py), and the size of the site. Records are synthetic (benchmarks/
 synthetic.py) and only ever written under the temporary folder. With --two-languages the
 zh-Hans language is taken out of mkdocs.yml (the generation step still converts and writes its
@@ -53,7 +54,7 @@ def folder_size(path: Path) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
-def run(n: int, keep: bool, two_languages: bool = False) -> dict:
+def run(n: int, keep: bool, two_languages: bool = False, mkdocs: bool = False) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"cpsite-scale-{n}-"))
     (tmp / "project").mkdir()
     project = make_project(tmp / "project", n)
@@ -64,9 +65,10 @@ def run(n: int, keep: bool, two_languages: bool = False) -> dict:
     row["validate_s"], row["validate_mb"] = timed([py, "-m", "generator", "validate"], project)
     row["generate_s"], row["generate_mb"] = timed([py, "-m", "generator", "generate"], project)
     row["regenerate_s"], _ = timed([py, "-m", "generator", "generate"], project)
-    build = treemem.run([py, "-m", "mkdocs", "build", "--strict", "-q"], project, ENV)
+    command = [py, "-m", "mkdocs", "build", "--strict", "-q"] if mkdocs else [py, "-m", "generator", "build"]
+    build = treemem.run(command, project, ENV)
     if build.returncode != 0:
-        sys.exit(f"mkdocs build failed:\n{build.stderr[-3000:]}")
+        sys.exit(f"{' '.join(command[1:])} failed:\n{build.stderr[-3000:]}")
     row["build_s"], row["build_mb"], row["build_total_mb"] = build.seconds, build.peak_process_mb, build.peak_total_mb
     row["build_by_command"] = build.by_command
     row["files"], size = folder_size(project / "site")
@@ -84,14 +86,16 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[150, 1000, 10000])
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--two-languages", action="store_true", help="build en and zh only")
+    parser.add_argument("--mkdocs", action="store_true", help="build with mkdocs build instead of cpsite build")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, "
-          f"languages: {'en, zh' if args.two_languages else 'en, zh, zh-Hans'}, load average {os.getloadavg()[0]:.1f}")
+          f"languages: {'en, zh' if args.two_languages else 'en, zh, zh-Hans'}, "
+          f"build: {'mkdocs build' if args.mkdocs else 'cpsite build'}, load average {os.getloadavg()[0]:.1f}")
     print("| N cases | validate | generate (1st / 2nd run) | full build | generate ÷ build | peak memory (validate / generate / build) | build, all its processes at once | site files | site size |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     rows = []
     for n in args.sizes:
-        r = run(n, args.keep, args.two_languages)
+        r = run(n, args.keep, args.two_languages, args.mkdocs)
         rows.append(r)
         print(f"| {n:,} | {r['validate_s']:.1f} s | {r['generate_s']:.1f} s / {r['regenerate_s']:.1f} s | "
               f"{r['build_s']:.1f} s | {r['generate_share']:.0%} | {r['validate_mb']:.0f} / {r['generate_mb']:.0f} / "

@@ -51,14 +51,31 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mkdocs(*args: str) -> int:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def _mkdocs(*args: str, env: dict | None = None) -> int:
+    env = dict(env or os.environ, NO_MKDOCS_2_WARNING="1")
     return run_forwarding_signals([sys.executable, "-m", "mkdocs", *args], cwd=Project.find().root, env=env)
 
 
+def _build(final: Path, *options: str) -> int:
+    """`mkdocs build --strict` into `final`, then the search index and publishing once MkDocs
+    has ended (build/finish.py says why)."""
+    from generator.build.finish import BuildFailed, build_site
+    from generator.build.lock import LockTimeout
+
+    try:
+        return build_site(Project.find().root, final,
+                          lambda env: _mkdocs("build", "--strict", *options, "-d", str(final), env=env),
+                          say=lambda text: print(f"INFO    -  {text}", file=sys.stderr, flush=True))
+    except (BuildFailed, LockTimeout, ValueError) as failed:
+        print(f"ERROR   -  {failed}", file=sys.stderr)
+        return 1
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    extra = ["-d", args.site_dir] if args.site_dir else []
-    return _mkdocs("build", "--strict", *extra)
+    from generator.site.config import site_dir
+
+    project = Project.find()
+    return _build(Path(args.site_dir).resolve() if args.site_dir else site_dir(project.root))
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
@@ -70,7 +87,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
     project = Project.find()
     with tempfile.TemporaryDirectory(prefix="cpsite-offline-") as tmp:
         site = Path(tmp) / "site"
-        code = _mkdocs("build", "--strict", "--no-directory-urls", "-d", str(site))
+        code = _build(site, "--no-directory-urls")
         if code:
             return code
         archive = Path(args.output).resolve()

@@ -21,11 +21,21 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def load(project_root: Path) -> SiteInfo:
-    """SiteInfo from the project's mkdocs.yml (defaults when there is none)."""
+def _settings(project_root: Path) -> dict:
     path = project_root / "mkdocs.yml"
     config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) if path.is_file() else {}
-    config = config or {}
+    return config if isinstance(config, dict) else {}
+
+
+def site_dir(project_root: Path) -> Path:
+    """The output folder mkdocs.yml names (`site_dir`, MkDocs' default `site`), as MkDocs
+    resolves it: relative to the folder of mkdocs.yml."""
+    return (project_root / str(_settings(project_root).get("site_dir") or "site")).resolve()
+
+
+def load(project_root: Path) -> SiteInfo:
+    """SiteInfo from the project's mkdocs.yml (defaults when there is none)."""
+    config = _settings(project_root)
     languages: list = []
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:

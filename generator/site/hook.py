@@ -19,6 +19,10 @@
   beside the docs folder are laid into the site (`build/beside.py` says why).
 - After the last language is built, sitemap.xml (with hreflang alternates) is written from the
   pages MkDocs built, replacing the one the i18n plugin makes (generator/site/sitemap.py says why).
+- Then the search index, and the staged build is published. Under `cpsite build` (the
+  environment names a handoff file, `build/finish.py`) the `cpsite` process holds the locks,
+  and this hook hands the staging folder over instead: `cpsite` indexes and publishes it once
+  this process has ended and let go of its memory.
 
 mkdocs-static-i18n builds each extra language by calling MkDocs' build() again from its own
 on_post_build, so every event here can run several times per run; the depth counter tells
@@ -44,6 +48,7 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs_static_i18n import folder as i18n_folder, reconfigure as i18n_reconfigure
 
 from generator.build import beside
+from generator.build import finish as build_finish
 from generator.build import swap as site_swap
 from generator.build.generate import generate
 from generator.build.lock import (BuildLock, LockTimeout, output_lock_path, project_lock_path,
@@ -69,7 +74,8 @@ from generator.site.watch import generated_page, use_file_events, watch_hand_wri
 log = logging.getLogger("mkdocs.cpsite")
 
 _state = {"command": None, "final": None, "staging": None, "lock": None, "depth": 0, "pages": set(),
-          "build_error": None, "dirty": False, "reused": False, "produced": set(), "moved": [], "moved_folders": ()}
+          "build_error": None, "dirty": False, "reused": False, "produced": set(), "moved": [], "moved_folders": (),
+          "handoff": None}
 
 
 class _WarningCounter(logging.Handler):
@@ -145,20 +151,25 @@ def _start_staged_build(config) -> None:
     """Take the locks, then point MkDocs at a fresh staging folder (before anything is written)."""
     final = Path(config.site_dir)
     private = _state["command"] == "serve"     # serve's folder is its own temporary one
+    # `cpsite build` holds the locks itself, and indexes and publishes after this process ends
+    handoff = build_finish.handoff_file() if _state["command"] == "build" else None
     paths = [project_lock_path(Path(config.config_file_path).parent)]
     paths += [] if private else [output_lock_path(final)]
-    try:
-        lock = BuildLock(paths, timeout=timeout_from_environment(), say=log.info)
-        lock.acquire()
-    except (LockTimeout, ValueError) as failed:
-        raise PluginError(str(failed)) from None
+    lock = None
+    if handoff is None:
+        try:
+            lock = BuildLock(paths, timeout=timeout_from_environment(), say=log.info)
+            lock.acquire()
+        except (LockTimeout, ValueError) as failed:
+            raise PluginError(str(failed)) from None
     if not private:
         site_swap.remove_leftovers(final)
     staging = site_swap.staging_dir_for(final)
     staging.mkdir(parents=True)
     moved = _moved_folders(_prefixes(config, _site_info(config)))
     reused = _state["dirty"] and incremental.start(final, staging, Path(config.config_file_path).parent, moved=moved)
-    _state.update(final=final, staging=staging, lock=lock, reused=reused, produced=set(), moved_folders=moved)
+    _state.update(final=final, staging=staging, lock=lock, reused=reused, produced=set(), moved_folders=moved,
+                  handoff=handoff)
     config.site_dir = str(staging)
     _warnings.messages = []
     logging.getLogger("mkdocs").addHandler(_warnings)
@@ -275,6 +286,11 @@ def on_post_build(config):
         # stays until the new one replaces it, after the rebuild is served
         gone = incremental.sweep(staging, _state["produced"], keep=INDEX_OUTPUT_FOLDERS)
         log.debug("cpsite: %d file(s) of the last site not made again", len(gone))
+    if _state["handoff"] is not None:      # `cpsite build` indexes and publishes (build/finish.py)
+        build_finish.hand_over(_state["handoff"], staging, _state["final"])
+        _state["staging"] = None
+        _cleanup()
+        return
     later = _state["reused"]     # a dev-server rebuild: its pages are served before the index
     if not later:
         _index(config)
@@ -383,7 +399,7 @@ def _cleanup():
     if _state["lock"] is not None:
         _state["lock"].release()
     logging.getLogger("mkdocs").removeHandler(_warnings)
-    _state.update(final=None, staging=None, lock=None, depth=0, moved=[])
+    _state.update(final=None, staging=None, lock=None, depth=0, moved=[], handoff=None)
 
 
 def on_post_page(output, page, config):
