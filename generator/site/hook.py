@@ -26,7 +26,9 @@
 
 mkdocs-static-i18n builds each extra language by calling MkDocs' build() again from its own
 on_post_build, so every event here can run several times per run; the depth counter tells
-the outermost build apart.
+the outermost build apart. With a spare core, `mkdocs build` builds the last edition in a
+forked process meanwhile (`site/parallel_editions.py`); its pages, files and 404 page join
+this process's when the plugin reaches that edition.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ from generator.pages import footer
 from generator.publish import kit_zip
 from generator.search.index import OUTPUT_FOLDERS as INDEX_OUTPUT_FOLDERS
 from generator.search.index import SearchIndexFailed, index_site, indexed_message
-from generator.site import incremental, serve_errors, sitemap
+from generator.site import incremental, parallel_editions, serve_errors, sitemap
 from generator.site.i18n import fill_language_config, source_edit_url
 from generator.site.i18n_files import forget as forget_i18n_files, remember_i18n_files, remember_path_tests
 from generator.site.table_cards import mark_tables
@@ -189,6 +191,27 @@ def on_pre_build(config):
         raise PluginError("Invalid records; nothing was built:\n" + failed.report()) from None
     if changes:
         log.info("cpsite: %d generated file(s) written, %d removed", len(changes.written), len(changes.removed))
+    if "i18n" in config.plugins:      # `mkdocs build` with a spare core: the last edition meanwhile
+        _start_edition_workers(config, config.plugins["i18n"])
+
+
+def _start_edition_workers(config, i18n) -> None:
+    languages = parallel_editions.languages_for_workers(_state["command"], i18n)
+    if not languages:
+        return
+    since = len(_warnings.messages)
+
+    def result() -> dict:           # in the worker: what this hook keeps of its build
+        return {"produced": sorted(_state["produced"]), "pages": sorted(_state["pages"]),
+                "404": _state.get("404", {}), "warnings": _warnings.messages[since:]}
+    parallel_editions.on_result(_take_worker_result)
+    parallel_editions.start(config, i18n, languages, result)
+
+
+def _take_worker_result(result: dict) -> None:
+    _state["produced"].update(result.get("produced", ()))
+    _state["pages"].update(result.get("pages", ()))
+    _state.setdefault("404", {}).update(result.get("404", {}))
 
 
 @event_priority(-200)      # after the i18n plugin has chosen the language's files
@@ -392,6 +415,9 @@ def on_serve(server, config, builder):
 
 def _cleanup():
     """End the current build: remove its staging folder (if not published) and let go of the locks."""
+    if parallel_editions.in_worker():    # the staging folder and the locks are the parent's
+        return
+    parallel_editions.stop_all()
     if _state["staging"] is not None:
         if _state["moved"]:      # a rebuild that failed after taking folders of the served site
             incremental.move_back(_state["final"], _state["staging"], _state["moved"])
