@@ -70,6 +70,7 @@ def run(n: int, keep: bool, two_languages: bool = False, mkdocs: bool = False) -
     if build.returncode != 0:
         sys.exit(f"{' '.join(command[1:])} failed:\n{build.stderr[-3000:]}")
     row["build_s"], row["build_mb"], row["build_total_mb"] = build.seconds, build.peak_process_mb, build.peak_total_mb
+    row["build_pss_mb"] = build.peak_total_pss_mb
     row["build_by_command"] = build.by_command
     row["files"], size = folder_size(project / "site")
     row["site_mb"] = size / 1e6
@@ -91,7 +92,7 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, "
           f"languages: {'en, zh' if args.two_languages else 'en, zh, zh-Hans'}, "
           f"build: {'mkdocs build' if args.mkdocs else 'cpsite build'}, load average {os.getloadavg()[0]:.1f}")
-    print("| N cases | validate | generate (1st / 2nd run) | full build | generate ÷ build | peak memory (validate / generate / build) | build, all its processes at once | site files | site size |")
+    print("| N cases | validate | generate (1st / 2nd run) | full build | generate ÷ build | peak memory (validate / generate / build) | build, all its processes at once (resident / proportional) | site files | site size |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     rows = []
     for n in args.sizes:
@@ -99,9 +100,9 @@ def main() -> None:
         rows.append(r)
         print(f"| {n:,} | {r['validate_s']:.1f} s | {r['generate_s']:.1f} s / {r['regenerate_s']:.1f} s | "
               f"{r['build_s']:.1f} s | {r['generate_share']:.0%} | {r['validate_mb']:.0f} / {r['generate_mb']:.0f} / "
-              f"{r['build_mb']:.0f} MB | {r['build_total_mb']:.0f} MB | {r['files']:,} | {r['site_mb']:.0f} MB |", flush=True)
+              f"{r['build_mb']:.0f} MiB | {r['build_total_mb']:.0f} / {r['build_pss_mb']:.0f} MiB | {r['files']:,} | {r['site_mb']:.0f} MB |", flush=True)
         largest = sorted(r["build_by_command"].items(), key=lambda item: -item[1])[:4]
-        print("  largest processes of the build: " + "; ".join(f"{name} {mb:.0f} MB" for name, mb in largest), flush=True)
+        print("  largest processes of the build: " + "; ".join(f"{name} {mb:.0f} MiB" for name, mb in largest), flush=True)
     if len(rows) >= 2:
         by_n = {r["n"]: r for r in rows}
         if 1000 in by_n and 10000 in by_n:

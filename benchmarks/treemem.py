@@ -4,6 +4,11 @@ GNU time's %M is the largest resident set of any one process of the tree (the ke
 maximum, not a sum), so a build whose Pagefind run sits beside the MkDocs process shows only
 the larger of the two. What a machine must hold is the sum at the worst moment; this samples
 it every 0.2 s (a peak shorter than that can be missed, so the figure is a lower bound).
+
+A forked process shares its parent's memory until either writes to it, and both resident sets
+count the shared pages; the proportional set size (Pss, /proc/PID/smaps_rollup) counts a page
+shared by two processes half in each, so the sum of Pss is what the tree holds. Both sums are
+reported. Figures are MiB (1,048,576 bytes).
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ class TreeMemory:
     stderr: str
     peak_total_mb: float            # the largest sum over the tree at one sample
     peak_process_mb: float          # the largest single process
-    by_command: dict = field(default_factory=dict)   # {first words of the command line: its peak MB}
+    by_command: dict = field(default_factory=dict)   # {first words of the command line: its peak MiB}
+    peak_total_pss_mb: float = 0.0  # the largest sum of proportional set sizes at one sample
 
 
 def _children() -> dict[int, list[int]]:
@@ -49,6 +55,16 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _pss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def _command(pid: int) -> str:
     try:
         words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
@@ -64,20 +80,21 @@ def run(args: list[str], cwd: Path, env: dict, interval: float = 0.2) -> TreeMem
         err_chunks: list[str] = []
         reader = threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()), daemon=True)
         reader.start()
-        peak_total = peak_process = 0.0
+        peak_total = peak_process = peak_pss = 0.0
         by_command: dict[str, float] = {}
         while proc.poll() is None:
-            kids, stack, total = _children(), [proc.pid], 0.0
+            kids, stack, total, pss = _children(), [proc.pid], 0.0, 0.0
             while stack:
                 pid = stack.pop()
                 rss = _rss_mb(pid)
                 total += rss
+                pss += _pss_mb(pid)
                 peak_process = max(peak_process, rss)
                 name = _command(pid)
                 by_command[name] = max(by_command.get(name, 0.0), rss)
                 stack.extend(kids.get(pid, ()))
-            peak_total = max(peak_total, total)
+            peak_total, peak_pss = max(peak_total, total), max(peak_pss, pss)
             time.sleep(interval)
         reader.join()
     return TreeMemory(proc.returncode, time.perf_counter() - start, "".join(err_chunks),
-                      peak_total, peak_process, by_command)
+                      peak_total, peak_process, by_command, peak_pss)

@@ -200,6 +200,10 @@ def _start_edition_workers(config, i18n) -> None:
     if not languages:
         return
     since = len(_warnings.messages)
+    # what the generation step let go goes back to the system first, and what is left is kept
+    # out of the cycle collector's walks, so the worker starts small and shares the rest
+    _give_back_memory()
+    gc.freeze()
 
     def result() -> dict:           # in the worker: what this hook keeps of its build
         return {"produced": sorted(_state["produced"]), "pages": sorted(_state["pages"]),
