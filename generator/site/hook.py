@@ -26,9 +26,9 @@
 
 mkdocs-static-i18n builds each extra language by calling MkDocs' build() again from its own
 on_post_build, so every event here can run several times per run; the depth counter tells
-the outermost build apart. With a spare core, `mkdocs build` builds the last edition in a
-forked process meanwhile (`site/parallel_editions.py`); its pages, files and 404 page join
-this process's when the plugin reaches that edition.
+the outermost build apart. With a spare core, `mkdocs build` builds the other editions in
+forked processes meanwhile (`site/parallel_editions.py`); their pages, files and 404 pages
+join this process's when the plugin reaches each edition.
 """
 
 from __future__ import annotations
@@ -185,18 +185,19 @@ def on_pre_build(config):
     _state["pages"] = set()
     _state["dates"] = footer.PageDates(project.root)     # each page's last-updated date, from git
     try:
-        _, changes = generate(project, _site_info(config), edit_base=_records_edit_base(config))
+        result, changes = generate(project, _site_info(config), edit_base=_records_edit_base(config))
     except ValidationFailed as failed:
         _cleanup()
         raise PluginError("Invalid records; nothing was built:\n" + failed.report()) from None
     if changes:
         log.info("cpsite: %d generated file(s) written, %d removed", len(changes.written), len(changes.removed))
-    if "i18n" in config.plugins:      # `mkdocs build` with a spare core: the last edition meanwhile
-        _start_edition_workers(config, config.plugins["i18n"])
+    if "i18n" in config.plugins:      # `mkdocs build` with a spare core: the other editions meanwhile
+        records = len(result.corpus.cases) + len(result.corpus.technologies) if result.corpus else 0
+        _start_edition_workers(config, config.plugins["i18n"], records)
 
 
-def _start_edition_workers(config, i18n) -> None:
-    languages = parallel_editions.languages_for_workers(_state["command"], i18n)
+def _start_edition_workers(config, i18n, records: int) -> None:
+    languages = parallel_editions.languages_for_workers(_state["command"], i18n, records)
     if not languages:
         return
     since = len(_warnings.messages)

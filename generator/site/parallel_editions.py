@@ -3,7 +3,7 @@
 MkDocs builds on one core. mkdocs-static-i18n builds the default language, then, from its own
 on_post_build, each other language in turn, in the same process (`build(config)` once per
 language). With a spare core, `mkdocs build` instead forks once the generation step is done
-(`start`, from the hook's on_pre_build): the forked process builds the last language(s) into
+(`start`, from the hook's on_pre_build): each forked process builds one of the last languages into
 the same staging folder, exactly as the plugin's loop would (its own `clean_directory` off, the
 plugin marked as building), and sends back what the hook keeps of a build (the pages built,
 the files written, its 404 page, its warnings); this process builds the rest, and when the
@@ -13,7 +13,9 @@ which every edition's build writes with the same bytes. A test builds the site b
 compares every file.
 
 Only `mkdocs build` (not the dev server, whose rebuilds run in a process with threads and keep
-state between rebuilds), only on POSIX, and not with CPSITE_PARALLEL_EDITIONS=0.
+state between rebuilds) and only on POSIX. CPSITE_PARALLEL_EDITIONS sets the number of
+editions built in workers (default: every edition but the default one for a site of up to
+EVERY_EDITION_UP_TO records, one per spare core above; 0: one edition after another).
 A worker never runs the hook's clean-up (it would take the lock and the staging folder of this
 process with it) and ends with os._exit; a failure or a strict-mode warning in it fails the
 whole build with the worker's message.
@@ -71,13 +73,33 @@ class _Worker:
             pass
 
 
-def languages_for_workers(command: str, i18n, environ=os.environ) -> list[str]:
-    """The languages to build in worker processes: the last ones, one per spare core."""
-    if command != "build" or environ.get(VARIABLE, "") == "0" or not hasattr(os, "fork"):
+# Each MkDocs process holds about 0.1 MB per page of its edition at its peak (1 GB at 10,000
+# cases). Up to this many records every edition gets a process of its own, more processes than
+# cores (three editions on two cores finish in about 1.5 editions' time instead of 2); above it,
+# one per spare core, so the processes together stay within about 2 GB.
+EVERY_EDITION_UP_TO = 4000
+
+
+def languages_for_workers(command: str, i18n, records: int, environ=os.environ) -> list[str]:
+    """The languages to build in worker processes (the last ones): for a site of up to
+    EVERY_EDITION_UP_TO records, every one but the default, given a spare core; for a larger
+    one, one per spare core; or as many as CPSITE_PARALLEL_EDITIONS says (0: none)."""
+    if command != "build" or not hasattr(os, "fork"):
         return []
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
-    spare = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) - 1
-    return others[len(others) - min(spare, len(others)):] if spare > 0 else []
+    text = environ.get(VARIABLE, "").strip()
+    if text:
+        try:
+            wanted = int(text)
+        except ValueError:
+            raise PluginError(f"{VARIABLE}={text!r} is not a number of editions") from None
+    else:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        wanted = cores - 1
+        if wanted >= 1 and records <= EVERY_EDITION_UP_TO:
+            wanted = len(others)
+    wanted = max(0, min(wanted, len(others)))
+    return others[len(others) - wanted:] if wanted else []
 
 
 def start(config, i18n, languages: list[str], collect: Callable[[], dict]) -> None:

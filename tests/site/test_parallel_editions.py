@@ -10,9 +10,10 @@ import pytest
 
 from conftest import copy_project, site_leftovers, tree_digest
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2,
-                                 reason="needs fork and two cores")]
+from generator.site.parallel_editions import EVERY_EDITION_UP_TO, languages_for_workers
+
+two_cores = pytest.mark.skipif(not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2,
+                               reason="needs fork and two cores")
 
 # A second hook, beside the project's: notes which process renders each edition's pages, and
 # with FAIL_IN set, fails one page of that edition.
@@ -53,6 +54,8 @@ def _build(project, tmp_path, **env):
     return done, pids
 
 
+@pytest.mark.slow
+@two_cores
 def test_the_last_edition_is_built_meanwhile_and_the_site_is_the_same(tmp_path):
     project = _project(tmp_path)
     serial, pids = _build(project, tmp_path, CPSITE_PARALLEL_EDITIONS="0")
@@ -60,7 +63,7 @@ def test_the_last_edition_is_built_meanwhile_and_the_site_is_the_same(tmp_path):
     assert len(pids["en"] | pids["zh"] | pids["zh-Hans"]) == 1
     one_by_one = tree_digest(project / "site")
 
-    parallel, pids = _build(project, tmp_path)
+    parallel, pids = _build(project, tmp_path, CPSITE_PARALLEL_EDITIONS="1")
     assert parallel.returncode == 0, parallel.stderr[-3000:]
     assert pids["en"] == pids["zh"] and len(pids["zh-Hans"]) == 1 and pids["zh-Hans"] != pids["en"]
     assert tree_digest(project / "site") == one_by_one
@@ -68,19 +71,54 @@ def test_the_last_edition_is_built_meanwhile_and_the_site_is_the_same(tmp_path):
     assert "search index: en" in parallel.stderr
 
 
-@pytest.mark.parametrize("edition", ["zh-Hans", "en"])
+@pytest.mark.slow
+@two_cores
+@pytest.mark.parametrize("edition", ["zh-Hans", "zh", "en"])
 def test_a_failure_in_either_process_fails_the_build_and_keeps_the_previous_site(tmp_path, edition):
     project = _project(tmp_path)
     first, _ = _build(project, tmp_path)
     assert first.returncode == 0, first.stderr[-3000:]
     before = tree_digest(project / "site")
 
-    failed, pids = _build(project, tmp_path, FAIL_IN=edition)
+    failed, pids = _build(project, tmp_path, FAIL_IN=edition)       # the default: three processes
     assert failed.returncode != 0
     assert f"made to fail in {edition}" in failed.stderr
-    if edition == "zh-Hans":
-        assert "Building the 'zh-Hans' edition failed" in failed.stderr
+    if edition != "en":            # built by a worker
+        assert f"Building the '{edition}' edition failed" in failed.stderr
     assert tree_digest(project / "site") == before
     assert site_leftovers(project) == []
     for pid in set().union(*pids.values()):         # no worker left running
         assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read().lower()
+
+
+@pytest.mark.slow
+@two_cores
+def test_every_edition_in_a_process_of_its_own_gives_the_same_site(tmp_path):
+    project = _project(tmp_path)
+    serial, _ = _build(project, tmp_path, CPSITE_PARALLEL_EDITIONS="0")
+    assert serial.returncode == 0, serial.stderr[-3000:]
+    one_by_one = tree_digest(project / "site")
+    parallel, pids = _build(project, tmp_path)          # the default for a small site
+    assert parallel.returncode == 0, parallel.stderr[-3000:]
+    assert len({frozenset(p) for p in pids.values()}) == 3 and all(len(p) == 1 for p in pids.values())
+    assert tree_digest(project / "site") == one_by_one
+
+
+class _Plugin:
+    build_languages = ["en", "zh", "zh-Hans"]
+    default_language = "en"
+
+
+def test_how_many_editions_go_to_workers():
+    small, large = EVERY_EDITION_UP_TO, EVERY_EDITION_UP_TO + 1
+    spare = min(len(os.sched_getaffinity(0)) - 1, 2)
+    # a small site: every edition in a process of its own, given a spare core
+    assert languages_for_workers("build", _Plugin, small, {}) == (["zh", "zh-Hans"] if spare else [])
+    # a large one: one per spare core (memory)
+    assert languages_for_workers("build", _Plugin, large, {}) == (["zh", "zh-Hans"][2 - spare:] if spare else [])
+    assert languages_for_workers("build", _Plugin, small, {"CPSITE_PARALLEL_EDITIONS": "0"}) == []
+    assert languages_for_workers("build", _Plugin, large, {"CPSITE_PARALLEL_EDITIONS": "1"}) == ["zh-Hans"]
+    assert languages_for_workers("build", _Plugin, large, {"CPSITE_PARALLEL_EDITIONS": "9"}) == ["zh", "zh-Hans"]
+    assert languages_for_workers("serve", _Plugin, small, {"CPSITE_PARALLEL_EDITIONS": "2"}) == []   # never serve
+    with pytest.raises(Exception, match="is not a number of editions"):
+        languages_for_workers("build", _Plugin, small, {"CPSITE_PARALLEL_EDITIONS": "two"})
