@@ -45,24 +45,23 @@ def _children() -> dict[int, list[int]]:
     return kids
 
 
-def _rss_mb(pid: int) -> float:
+def _field_mb(path: str, name: str) -> float:
+    """A "Name:   1234 kB" line of a /proc file, in MiB (0 when the process is gone)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(name):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def _rss_mb(pid: int) -> float:
+    return _field_mb(f"/proc/{pid}/status", "VmRSS:")
 
 
 def _pss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return _field_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def _command(pid: int) -> str:
