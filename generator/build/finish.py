@@ -27,6 +27,7 @@ from typing import Callable
 
 from generator.build import swap as site_swap
 from generator.build.lock import BuildLock, output_lock_path, project_lock_path, timeout_from_environment
+from generator.core.output import write_if_changed
 from generator.search.index import SearchIndexFailed, index_site, indexed_message
 
 HANDOFF_VARIABLE = "CPSITE_BUILD_HANDOFF"
@@ -44,9 +45,7 @@ def handoff_file(environ=os.environ) -> Path | None:
 
 def hand_over(handoff: Path, staging: Path, final: Path) -> None:
     """In the MkDocs process, once every edition is built into `staging`: tell the parent."""
-    part = handoff.with_name(handoff.name + ".partial")
-    part.write_text(json.dumps({"staging": str(staging), "final": str(final)}), encoding="utf-8")
-    os.replace(part, handoff)
+    write_if_changed(handoff, json.dumps({"staging": str(staging), "final": str(final)}))   # whole or not at all
 
 
 def _handed_over(handoff: Path) -> dict | None:

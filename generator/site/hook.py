@@ -209,8 +209,7 @@ def _start_edition_workers(config, i18n, records: int) -> None:
     def result() -> dict:           # in the worker: what this hook keeps of its build
         return {"produced": sorted(_state["produced"]), "pages": sorted(_state["pages"]),
                 "404": _state.get("404", {}), "warnings": _warnings.messages[since:]}
-    parallel_editions.on_result(_take_worker_result)
-    parallel_editions.start(config, i18n, languages, result)
+    parallel_editions.start(config, i18n, languages, result, merge=_take_worker_result)
 
 
 def _take_worker_result(result: dict) -> None:

@@ -35,7 +35,6 @@ from mkdocs_static_i18n import plugin as i18n_plugin
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 VARIABLE = "CPSITE_PARALLEL_EDITIONS"
-log = logging.getLogger("mkdocs.cpsite")
 
 _workers: dict[str, "_Worker"] = {}      # language -> the process building it
 _in_worker = [False]
@@ -102,9 +101,10 @@ def languages_for_workers(command: str, i18n, records: int, environ=os.environ) 
     return others[len(others) - wanted:] if wanted else []
 
 
-def start(config, i18n, languages: list[str], collect: Callable[[], dict]) -> None:
+def start(config, i18n, languages: list[str], collect: Callable[[], dict], merge: Callable[[dict], None]) -> None:
     """Fork one worker per language in `languages`; each builds its language into
-    config.site_dir and sends `collect()` (JSON-ready) back."""
+    config.site_dir and sends `collect()` (JSON-ready) back, which this process hands to
+    `merge` when the plugin's loop reaches that language."""
     for language in languages:
         read_fd, write_fd = os.pipe()
         pid = os.fork()
@@ -117,7 +117,7 @@ def start(config, i18n, languages: list[str], collect: Callable[[], dict]) -> No
     # the default language's build cleans the site folder after on_pre_build: not while a
     # worker writes into it (it is the staging folder, new and empty)
     _keep_folder_once(config.site_dir)
-    install(i18n)
+    _install(i18n, merge)
 
 
 def _keep_folder_once(folder: str) -> None:
@@ -151,39 +151,23 @@ def _build_and_exit(config, i18n, language: str, write_fd: int, collect: Callabl
         os._exit(code)
 
 
-def install(i18n) -> None:
+def _install(i18n, merge: Callable[[dict], None]) -> None:
     """The plugin's loop takes a worker's result for a language a worker built."""
-    if getattr(i18n_plugin.build, "cpsite_parallel", False):
-        return
-    original = i18n_plugin.build
+    original = getattr(i18n_plugin.build, "original", i18n_plugin.build)
 
     def build_or_take(config, dirty=False, **options):
         worker = _workers.pop(i18n.current_language, None)
         if worker is None:
             return original(config, dirty=dirty, **options)
         result = worker.result()
-        _merge(result)
+        merge(result)
         if not result.get("ok"):
             raise PluginError(f"Building the '{worker.language}' edition failed: {result.get('error')}"
                               + "".join(f"\n  {m}" for m in result.get("warnings", [])))
         return None
 
-    build_or_take.cpsite_parallel = True
     build_or_take.original = original
     i18n_plugin.build = build_or_take
-
-
-_merge_into: list[Callable[[dict], None]] = []
-
-
-def on_result(merge: Callable[[dict], None]) -> None:
-    """What the hook does with a worker's result (its pages, files, 404 page)."""
-    _merge_into[:] = [merge]
-
-
-def _merge(result: dict) -> None:
-    for merge in _merge_into:
-        merge(result)
 
 
 def stop_all() -> None:
