@@ -1,6 +1,6 @@
 """Full build against MkDocs' own floor: cpsite's build per page against a stock MkDocs +
 Material + mkdocs-static-i18n site with the same number of pages in the same three editions,
-built in the same run, pair by pair (farm-bench), so the machine's drift cancels out.
+built in the same run, pair by pair (pairs.py), so the machine's drift cancels out.
 
 For each N, a throw-away project with N synthetic cases (benchmarks/synthetic.py) is made in a
 temporary folder, and a stock site beside it: the same count of Markdown pages in each edition
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pairs import Pairs, compare, report, spread  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
 EDITIONS = ("en", "zh", "zh-Hans")
@@ -87,20 +87,11 @@ def _cold(project: Path) -> str:
     return f"rm -rf site .generated content/zh-Hans {owned}"
 
 
-def _bench(ours: Path, stock: Path, runs: int, warm: bool) -> str:
+def _bench(ours: Path, stock: Path, runs: int, warm: bool) -> Pairs:
     mkdocs = f"{sys.executable} -m mkdocs build --strict -q"
     a = f"cd {ours} && " + ("" if warm else _cold(ours) + " && ") + mkdocs
     b = f"cd {stock} && rm -rf site && {mkdocs}"
-    command = ["farm-bench", "-n", str(runs), "--warmup", "1" if warm else "0", "--timeout", "3600",
-               "--vs", f"sh -c '{b}'", "--", "sh", "-c", a]
-    done = subprocess.run(command, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return done.stdout + done.stderr
-
-
-def _row(report: str, name: str) -> list[float]:
-    found = re.search(rf"^{re.escape(name)}\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", report, re.MULTILINE)
-    return [float(x) for x in found.groups()] if found else []
+    return compare(a, b, runs, warmup=1 if warm else 0, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def run(n: int, runs: int, warm: bool) -> dict:
@@ -112,19 +103,16 @@ def run(n: int, runs: int, warm: bool) -> dict:
         counts = {lang: len(p) for lang, p in pages.items()}
         size = sum(p.stat().st_size for ps in pages.values() for p in ps) // sum(counts.values())
         stock = stock_site(Path(tmp) / "stock", counts, size)
-        report = _bench(ours, stock, runs, warm)
+        pairs = _bench(ours, stock, runs, warm)
         shutil.rmtree(ours / "site", ignore_errors=True)
-    failed = re.findall(r"^([AB]) exit (?!0 )", report, re.MULTILINE)
+    failed = pairs.failed()
     if failed:
-        raise SystemExit(f"{n} cases: a build failed ({', '.join(failed)}):\n{report}")
-    wall, ratio = _row(report, "A wall s"), _row(report, "A/B wall")
-    stock_wall, peak = _row(report, "B wall s"), _row(report, "A peak MiB")
-    if not ratio:
-        raise SystemExit(f"{n} cases: farm-bench gave no ratio:\n{report}")
+        raise SystemExit(f"{n} cases: a build failed:\n" + "\n".join(failed))
+    ours_s, stock_s = (spread([r.wall for r in side])[1] for side in (pairs.a, pairs.b))
     total = sum(counts.values())
-    return {"cases": n, "pages": total, "bytes per page": size, "ours s": wall[1], "stock s": stock_wall[1],
-            "ratio": ratio, "ours ms/page": 1000 * wall[1] / total, "stock ms/page": 1000 * stock_wall[1] / total,
-            "peak MiB": peak[1] if peak else None, "report": report}
+    return {"cases": n, "pages": total, "bytes per page": size, "ours s": ours_s, "stock s": stock_s,
+            "ratio": spread(pairs.ratios), "ours ms/page": 1000 * ours_s / total, "stock ms/page": 1000 * stock_s / total,
+            "peak MiB": round(spread([r.peak_mib for r in pairs.a])[1], 1), "report": report(pairs)}
 
 
 def main() -> None:
@@ -132,7 +120,7 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[300, 1000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--warm", action="store_true", help="rebuild from the last build's state")
-    parser.add_argument("--report", action="store_true", help="print farm-bench's whole report too")
+    parser.add_argument("--report", action="store_true", help="print every figure's spread too")
     args = parser.parse_args()
     for n in args.sizes:
         r = run(n, args.runs, args.warm)
