@@ -40,29 +40,36 @@ def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[s
     cat = catalogue.build(result.corpus)
     kit = Kit.of(result.corpus, cat, site, project.content_dir, project.cache_dir, project.site_files_dir)
     changes = Changes()
-    # Every QR code of the run (each language and the converted edition) at once, on every
-    # core, before the pages that show them are rendered.
+    # Every QR code of the run (each language and the converted edition) is set encoding in
+    # worker processes while the pages are rendered (a page needs only a code's size); the short
+    # links, which hold the codes, are written last.
     edition = EDITIONS[-1]
     with_edition = [*langs, edition] if "zh" in langs and edition in kit.site.languages else list(langs)
-    kit.qr.prepare([job for lang in with_edition
-                    for job in sharing.qr_jobs(result.corpus, kit.site, labels(lang), lang)])
-    for lang in langs:
-        pages = language.render_language(result.corpus, cat, lang, edit_base, kit=kit)
-        pages.update(former_id_pages(result.corpus, lang))   # old addresses of renamed records
-        sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
-        programme_snippets, charts = programme_render.render_programme(result.corpus, lang)
-        sync_tree(project.content_dir / lang, charts, (programme_render.CHARTS_DIR,), changes)
-        sync_tree(project.snippets_dir / lang, {**language.render_snippets(result.corpus, cat, lang), **programme_snippets,
-                                                **kit_page.kit_snippet(result.corpus, kit.site, labels(lang), lang)},
-                  ("",), changes)
-    search_terms.write(project, result.corpus)
-    publish.write(project, result.corpus, cat, kit, langs, changes)   # short links, feeds, open data
-    if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
+    kit.qr.start([job for lang in with_edition
+                  for job in sharing.qr_jobs(result.corpus, kit.site, labels(lang), lang)])
+    try:
+        for lang in langs:
+            pages = language.render_language(result.corpus, cat, lang, edit_base, kit=kit)
+            pages.update(former_id_pages(result.corpus, lang))   # old addresses of renamed records
+            sync_tree(project.content_dir / lang, pages, GENERATED_DIRS, changes)
+            programme_snippets, charts = programme_render.render_programme(result.corpus, lang)
+            sync_tree(project.content_dir / lang, charts, (programme_render.CHARTS_DIR,), changes)
+            sync_tree(project.snippets_dir / lang, {**language.render_snippets(result.corpus, cat, lang), **programme_snippets,
+                                                    **kit_page.kit_snippet(result.corpus, kit.site, labels(lang), lang)},
+                      ("",), changes)
+        search_terms.write(project, result.corpus)
+        publish.write(project, result.corpus, cat, kit, langs, changes)   # feeds, open data
         urls = (kit.site.absolute("zh"), kit.site.absolute(edition))
-        write_edition(project, result.corpus, changes, urls=urls)
-        own = publish.short_link_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
-        publish.write_beside(project, convert_files(project, result.corpus, own, urls=urls), edition, changes)
-        left = hans_words.edition_problems(project, result.corpus)   # E226: Hong Kong words left in
-        if left:
-            raise ValidationFailed(left)
+        if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
+            write_edition(project, result.corpus, changes, urls=urls)
+        kit.qr.finish()
+        publish.write_short_links(project, result.corpus, kit, langs, changes)
+        if "zh" in langs:
+            own = publish.short_link_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
+            publish.write_beside(project, convert_files(project, result.corpus, own, urls=urls), edition, changes)
+            left = hans_words.edition_problems(project, result.corpus)   # E226: Hong Kong words left in
+            if left:
+                raise ValidationFailed(left)
+    finally:
+        kit.qr.stop()
     return result, changes

@@ -91,4 +91,9 @@ def write(project: Project, corpus: Corpus, cat: Catalogue, kit: Kit, langs, cha
         files = language_files(project, corpus, cat, kit, lang, built, dates, schemas)
         sync_tree(project.content_dir / lang, files, PUBLISHED_DIRS, changes)
         remove_folders(project.content_dir / lang, RETIRED_DIRS, changes)   # where earlier versions wrote them
+
+
+def write_short_links(project: Project, corpus: Corpus, kit: Kit, langs, changes: Changes) -> None:
+    """Every language's short links and QR codes (the converted edition's are its own step)."""
+    for lang in langs:
         write_beside(project, short_link_files(corpus, kit, lang), lang, changes)
