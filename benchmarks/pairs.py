@@ -4,7 +4,8 @@ in the machine's speed during the run falls on both sides of each ratio alike.
 Each run is a shell command whose own exit ends it. Wall time is the parent's monotonic clock;
 CPU time and peak memory are the kernel's accounting of the finished process tree (wait4: user
 and system time of the shell and every descendant it waited for; ru_maxrss, the largest single
-process, as GNU time's %M). For the sum over a tree of processes at once, see treemem.py.
+process, as GNU time's %M; a process forked from this one starts with its resident size, about
+15 MiB, so that is the floor). For the sum over a tree of processes at once, see treemem.py.
 
     python3 benchmarks/pairs.py 'sleep 0.2' 'sleep 0.1' --runs 3
 """
