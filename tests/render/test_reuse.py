@@ -67,3 +67,17 @@ def test_charts_are_reused_until_their_numbers_change(fixture_project, monkeypat
     generate(project, load_site(project.root))
     assert "Cases by sector" in drawn and chart.read_text() != before
     assert chart.read_text().count('fill="#00796b"') == 1       # one sector with cases now
+
+
+def test_charts_sharing_a_scale_are_drawn_as_if_alone():
+    # the value scale is made once per top value and shared; drawing one chart must not change
+    # what another with the same top looks like
+    first = [("Metal finishing", 4.0), ("Printing", 9.5)]
+    second = [("印刷", 9.5), ("紡織", 2.0), ("電鍍", 7.25)]
+    charts._x_scale.cache_clear()
+    alone = charts.bar_chart("B", "b", second, "zh")
+    charts._x_scale.cache_clear()
+    charts.bar_chart("A", "a", first, "en")
+    assert charts._x_scale.cache_info().currsize == 1
+    assert charts.bar_chart("B", "b", second, "zh") == alone
+    assert charts._x_scale.cache_info().hits == 1
