@@ -131,6 +131,7 @@ class QrCodes:
         self.made: dict = {}
         self._pool: Optional[concurrent.futures.Executor] = None
         self._pending: list = []        # (keys, future of their texts)
+        self._pending_keys: set = set()
 
     def _previous(self, key: str, lang: str, kind: str, record_id: str) -> Optional[str]:
         return self.reuse.find(lang, short_path(kind, record_id) + "qr.svg", key)
@@ -140,7 +141,7 @@ class QrCodes:
         missing = {}
         for lang, kind, record_id, url, title in jobs:
             key = _qr_key(url, title)
-            if key in self.made or key in missing or any(key in keys for keys, _ in self._pending):
+            if key in self.made or key in missing or key in self._pending_keys:
                 continue
             held, previous = _kept.find(key)
             if not held:
@@ -173,6 +174,7 @@ class QrCodes:
         for i in range(0, len(pairs), size):
             future = self._pool.submit(_encode_all, pairs[i:i + size], self.png_cache)
             self._pending.append((keys[i:i + size], future))
+        self._pending_keys.update(keys)
 
     def finish(self) -> None:
         """Wait for every code `start` set encoding (a worker's error is raised here)."""
@@ -188,7 +190,7 @@ class QrCodes:
         """Let the worker processes go; codes not encoded yet are dropped (and made again when
         asked for). Safe to call more than once."""
         pool, self._pool = self._pool, None
-        self._pending = []
+        self._pending, self._pending_keys = [], set()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -232,7 +234,7 @@ def _records(corpus: Corpus):
 
 
 def qr_jobs(corpus: Corpus, site: SiteInfo, t: Labels, lang: str) -> list:
-    """(lang, kind, id, url, title) of every QR code of one language, for QrCodes.prepare."""
+    """(lang, kind, id, url, title) of every QR code of one language, for QrCodes.start."""
     return [(lang, kind, record.id, short_url(site, lang, kind, record.id),
              t.qr_title.format(title=_title(kind, record, lang)))
             for kind, records in _records(corpus) for record in records]
