@@ -91,8 +91,9 @@ def check_file(path: Path, kind: str, ctx: _Context) -> tuple[Document, list[Pro
 
 
 # What is kept of a record that only the checks across files will see again (`slim`): the
-# ids, for unique_ids. Sending whole records back from the worker processes costs a tenth of
-# a validation of thousands of files.
+# ids, for unique_ids, and not the file's text, which is read again only for the position of a
+# problem found across files. Sending whole records back from the worker processes costs a
+# tenth of a validation of thousands of files.
 _IDS = ("id", "former_ids")
 
 
@@ -100,9 +101,10 @@ def _check_chunk(items: list, ctx: _Context, slim: bool = False) -> list:
     with _no_cycle_collection():
         out = [check_file(path, kind, ctx) for path, kind in items]
     if slim:
-        for doc, _ in out:
+        for (path, _), (doc, _) in zip(items, out):
             if isinstance(doc.data, dict):
                 doc.data = {k: doc.data[k] for k in _IDS if k in doc.data}
+                doc.let_text_go(path)
     return out
 
 

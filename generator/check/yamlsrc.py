@@ -150,6 +150,7 @@ class Document:
     key_positions: dict    # path -> (line, col) of the key that introduced the value
     text: str
     _leaf_cache: Any = dataclasses.field(default=None, repr=False, compare=False)
+    source: str = ""       # the file, to read again for positions once `text` was let go
 
     def leaves(self) -> tuple:
         """Every plain value of the data (text, number, …) with its path, in document order:
@@ -161,9 +162,19 @@ class Document:
     def __getstate__(self):
         return dict(self.__dict__, _leaf_cache=None)
 
+    def let_text_go(self, path: Path) -> None:
+        """Keep the file's name instead of its text (positions then read the file again)."""
+        self.source, self.text = os.path.abspath(path), ""
+
     def _locate(self) -> None:
-        if not self.positions and self.text:
-            careful = _careful(self.text, self.path)[0]
+        text = self.text
+        if not text and self.source and not self.positions:
+            try:
+                text = Path(self.source).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+        if not self.positions and text:
+            careful = _careful(text, self.path)[0]
             self.positions, self.key_positions = careful.positions, careful.key_positions
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:

@@ -110,3 +110,29 @@ def test_script_urls_are_found_however_their_letters_are_cased(fixture_project):
                           .replace("minimal case,", 'minimal case",', 1), encoding="utf-8")
         codes = [p.code for p in validate_project(Project(fixture_project)).problems]
         assert codes == ["E207"], word
+
+
+def test_a_problem_found_across_files_points_at_its_line_when_workers_sent_back_only_ids(fixture_project, monkeypatch):
+    """With thousands of files and no corpus asked for, a worker sends back a clean record's ids
+    and not its text; a problem found only across files (a former id that is another record's
+    id) still names the line, read again from the file."""
+    import generator.check.validate as validate
+
+    record = fixture_project / "cases" / "fx-case-minimal.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("year: 2012\n", "year: 2012\nformer_ids: [fx-case-full]\n"), encoding="utf-8")
+    line = text[:text.index("year: 2012")].count("\n") + 2
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(validate.os, "cpu_count", lambda: 2)
+    sent_back = []
+    real_unique_ids = validate.rules.unique_ids
+
+    def unique_ids(docs, noun):
+        docs = list(docs)
+        sent_back.extend((doc.path, doc.text, dict(doc.positions)) for doc in docs)
+        return real_unique_ids(docs, noun)
+    monkeypatch.setattr(validate.rules, "unique_ids", unique_ids)
+    problems = validate_project(Project(fixture_project), corpus=False).problems
+    assert ("cases/fx-case-minimal.yaml", "", {}) in sent_back        # neither text nor positions came back
+    found = [(p.path, p.line, p.code) for p in problems if p.code in ("E202", "E209")]
+    assert found == [("cases/fx-case-minimal.yaml", line, "E209")]
