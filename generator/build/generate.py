@@ -62,11 +62,13 @@ def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[s
         urls = (kit.site.absolute("zh"), kit.site.absolute(edition))
         if "zh" in langs:   # the Simplified edition is converted from all of zh: keep this step last
             write_edition(project, result.corpus, changes, urls=urls)
-        kit.qr.finish()
+        # one language's short links while the workers encode the next language's codes
         publish.write_short_links(project, result.corpus, kit, langs, changes)
         if "zh" in langs:
             own = publish.short_link_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
             publish.write_beside(project, convert_files(project, result.corpus, own, urls=urls), edition, changes)
+        kit.qr.finish()
+        if "zh" in langs:
             left = hans_words.edition_problems(project, result.corpus)   # E226: Hong Kong words left in
             if left:
                 raise ValidationFailed(left)

@@ -120,8 +120,8 @@ class QrCodes:
     """QR codes of one generation run, each encoded once (encoding, with its choice of the best
     mask, is the slow part). A code that an earlier run wrote for the same URL, title and
     settings is reused (`store`). `start` sets the missing ones encoding in worker processes
-    while the caller goes on (pages need only a code's size, `size`); `svg` waits for them, and
-    `stop` lets the workers go, finished or not."""
+    while the caller goes on (pages need only a code's size, `size`); `svg` waits for the code it
+    is asked for, `finish` for all of them, and `stop` lets the workers go, finished or not."""
 
     PARALLEL_FROM = 200
 
@@ -179,12 +179,21 @@ class QrCodes:
     def finish(self) -> None:
         """Wait for every code `start` set encoding (a worker's error is raised here)."""
         try:
-            while self._pending:
+            self._collect()
+        finally:
+            self.stop()
+
+    def _collect(self, until: Optional[str] = None) -> None:
+        """Take the workers' codes in the order they were set, all of them or up to the one
+        with key `until`; on a worker's error, let the others go and raise it."""
+        try:
+            while self._pending and (until is None or until not in self.made):
                 keys, future = self._pending[0]
                 self._have(keys, future.result())
                 self._pending.pop(0)
-        finally:
+        except BaseException:
             self.stop()
+            raise
 
     def stop(self) -> None:
         """Let the worker processes go; codes not encoded yet are dropped (and made again when
@@ -201,8 +210,8 @@ class QrCodes:
 
     def svg(self, lang: str, kind: str, record_id: str, url: str, title: str) -> str:
         key = _qr_key(url, title)
-        if key not in self.made and self._pending:
-            self.finish()
+        if key not in self.made and key in self._pending_keys:
+            self._collect(until=key)       # the codes set before it (one language's come first)
         if key not in self.made:
             self.prepare([(lang, kind, record_id, url, title)])
         return self.made[key]

@@ -78,3 +78,22 @@ def test_a_failure_while_pages_render_lets_the_workers_go(fixture_project, monke
     with pytest.raises(RuntimeError, match="a template broke"):
         generate(project, load_site(project.root))
     assert not multiprocessing.active_children()
+
+
+def test_asking_for_one_code_waits_for_the_codes_set_before_it_only(monkeypatch):
+    monkeypatch.setattr(sharing.QrCodes, "PARALLEL_FROM", 1)
+    jobs = [(lang, "cases", f"case-{i}", f"https://cpsite.example.org/{lang}/c/case-{i}/", f"t{i}")
+            for lang in ("en", "zh") for i in range(40)]
+    qr = sharing.QrCodes()
+    qr.start(jobs)
+    try:
+        assert len(qr._pending) > 2
+        first = jobs[0]
+        assert qr.svg(*first) == sharing.qr_svg(first[3], first[4])
+        assert qr._pending, "the later languages' codes are still the workers' to finish"
+        last = jobs[-1]
+        assert qr.svg(*last) == sharing.qr_svg(last[3], last[4])
+        assert not qr._pending
+    finally:
+        qr.stop()
+    assert not multiprocessing.active_children()
