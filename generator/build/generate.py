@@ -67,11 +67,10 @@ def generate(project: Project, site: siteinfo.SiteInfo, *, edit_base: Optional[s
         if "zh" in langs:
             own = publish.short_link_files(result.corpus, kit, edition) if edition in kit.site.languages else {}
             publish.write_beside(project, convert_files(project, result.corpus, own, urls=urls), edition, changes)
-        kit.qr.finish()
-        if "zh" in langs:
             left = hans_words.edition_problems(project, result.corpus)   # E226: Hong Kong words left in
             if left:
                 raise ValidationFailed(left)
+        kit.qr.finish()
     finally:
         kit.qr.stop()
     return result, changes

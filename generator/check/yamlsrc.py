@@ -167,15 +167,18 @@ class Document:
         self.source, self.text = os.path.abspath(path), ""
 
     def _locate(self) -> None:
-        text = self.text
-        if not text and self.source and not self.positions:
-            try:
-                text = Path(self.source).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                text = ""
-        if not self.positions and text:
+        if self.positions:
+            return
+        text = self.text or self._read_source()
+        if text:
             careful = _careful(text, self.path)[0]
             self.positions, self.key_positions = careful.positions, careful.key_positions
+
+    def _read_source(self) -> str:
+        try:
+            return Path(self.source).read_text(encoding="utf-8") if self.source else ""
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Best position for a path: the exact node, else its nearest ancestor."""

@@ -178,10 +178,8 @@ class QrCodes:
 
     def finish(self) -> None:
         """Wait for every code `start` set encoding (a worker's error is raised here)."""
-        try:
-            self._collect()
-        finally:
-            self.stop()
+        self._collect()
+        self.stop()
 
     def _collect(self, until: Optional[str] = None) -> None:
         """Take the workers' codes in the order they were set, all of them or up to the one
